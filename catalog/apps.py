@@ -1,0 +1,11 @@
+from oscar.apps.catalogue import apps
+
+
+class CatalogueConfig(apps.CatalogueConfig):
+    """Oscar's catalogue, forked so that local-product fields can be added.
+
+    The app label stays ``catalogue`` so Oscar's foreign keys and get_model
+    calls keep working.
+    """
+
+    name = "catalog"

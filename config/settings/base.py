@@ -1,0 +1,155 @@
+"""Settings shared by every environment.
+
+Environment-specific modules (local, test, production) import this one and
+change only what differs. Each integration has its own module, imported at
+the end. https://docs.djangoproject.com/en/5.2/ref/settings/
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from config.env import BASE_DIR, env_bool, env_db, env_email, env_list, env_str, env_url
+
+# --------------------------------------------------------------------------
+# Core
+# --------------------------------------------------------------------------
+DEBUG = env_bool("DJANGO_DEBUG", default=False)
+SECRET_KEY = env_str("DJANGO_SECRET_KEY")
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+SITE_ID = 1
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+SITE_URL = env_url("SITE_URL", default="http://127.0.0.1:8000")
+
+# --------------------------------------------------------------------------
+# Database: https://django-environ.readthedocs.io/en/latest/types.html#environ-env-db-url
+# --------------------------------------------------------------------------
+DATABASES = {"default": env_db("DATABASE_URL")}
+DATABASES["default"]["ATOMIC_REQUESTS"] = True
+
+# --------------------------------------------------------------------------
+# Applications
+# --------------------------------------------------------------------------
+DJANGO_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sites",
+    "django.contrib.flatpages",
+    "django.contrib.humanize",
+]
+LOCAL_APPS = [
+    # storefront_theme comes first so its templates override Oscar's and Wagtail's.
+    "storefront_theme",
+    "marketplace",
+    "cms",
+]
+from config.settings.oscar import OSCAR_APPS  # noqa: E402
+from config.settings.wagtail import WAGTAIL_APPS  # noqa: E402
+
+INSTALLED_APPS = DJANGO_APPS + LOCAL_APPS + OSCAR_APPS + WAGTAIL_APPS
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "oscar.apps.basket.middleware.BasketMiddleware",
+    "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "oscar.apps.communication.notifications.context_processors.notifications",
+                "oscar.apps.checkout.context_processors.checkout",
+                "oscar.core.context_processors.metadata",
+                "search.context_processors.search_form",
+                "storefront_theme.context_processors.site_chrome",
+            ],
+        },
+    }
+]
+
+AUTHENTICATION_BACKENDS = [
+    "oscar.apps.customer.auth_backends.EmailBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_REDIRECT_URL = "/"
+
+# --------------------------------------------------------------------------
+# Internationalisation: Vietnamese first, English second.
+# https://docs.djangoproject.com/en/5.2/topics/i18n/
+# --------------------------------------------------------------------------
+LANGUAGE_CODE = "vi"
+LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Asia/Ho_Chi_Minh"
+USE_I18N = True
+USE_TZ = True
+FORMAT_MODULE_PATH = ["config.formats"]
+
+# --------------------------------------------------------------------------
+# Static and media files
+# --------------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+MEDIA_URL = "/media/"
+MEDIA_ROOT = env_str("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "media"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+FILE_UPLOAD_PERMISSIONS = 0o644
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# --------------------------------------------------------------------------
+# E-mail: https://django-environ.readthedocs.io/en/latest/types.html#environ-env-email-url
+# --------------------------------------------------------------------------
+vars().update(env_email("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", default="cho@hoiphunu.example.vn")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "marketplace": {"level": "INFO"},
+        "search": {"level": "INFO"},
+    },
+}
+
+from config.settings.oscar import *  # noqa: E402,F403
+from config.settings.payments import *  # noqa: E402,F403
+from config.settings.search import *  # noqa: E402,F403
+from config.settings.wagtail import *  # noqa: E402,F403

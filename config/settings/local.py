@@ -1,0 +1,9 @@
+"""`make run` on a laptop: SQLite, debug on, e-mail to the console."""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "local-development-only-not-secret")
+os.environ.setdefault("DATABASE_URL", "sqlite:///db.sqlite3")
+os.environ.setdefault("DJANGO_DEBUG", "true")
+
+from config.settings.base import *  # noqa: F403

@@ -1,0 +1,44 @@
+"""django-oscar: apps, currency and shop metadata.
+
+Forked apps replace their stock entries here; nothing else changes Oscar's
+list. https://django-oscar.readthedocs.io/en/latest/ref/settings.html
+"""
+
+from django.utils.translation import gettext_lazy as _
+from oscar import INSTALLED_APPS as _OSCAR_INSTALLED_APPS
+from oscar.defaults import *  # noqa: F403
+
+_FORKS = {
+    "oscar.apps.catalogue.apps.CatalogueConfig": "catalog.apps.CatalogueConfig",
+    "oscar.apps.search.apps.SearchConfig": "search.apps.SearchConfig",
+}
+_DJANGO_APPS_IN_OSCAR_LIST = {app for app in _OSCAR_INSTALLED_APPS if app.startswith("django.")}
+
+OSCAR_APPS = [
+    _FORKS.get(app, app)
+    for app in _OSCAR_INSTALLED_APPS
+    # django-haystack is not installed: search/ replaces Oscar's search app.
+    if app != "haystack" and app not in _DJANGO_APPS_IN_OSCAR_LIST
+] + ["sorl.thumbnail"]
+
+# Oscar's default loader imports the stock module before the fork's, and the
+# stock search modules import haystack; ours takes the fork first.
+OSCAR_DYNAMIC_CLASS_LOADER = "search.loading.fork_first_class_loader"
+
+OSCAR_SHOP_NAME = _("Women's Local Products Market")
+OSCAR_SHOP_TAGLINE = _("Ninh Binh cooperatives and women-owned businesses")
+OSCAR_HOMEPAGE = "/"
+OSCAR_DEFAULT_CURRENCY = "VND"
+# Vietnamese grouping and no decimals in every language: 125.000 ₫
+OSCAR_CURRENCY_FORMAT = {
+    "VND": {"format": "#,##0\u00a0¤", "locale": "vi_VN", "currency_digits": False},
+}
+OSCAR_PRODUCTS_PER_PAGE = 24
+OSCAR_ALLOW_ANON_CHECKOUT = True
+OSCAR_FROM_EMAIL = "cho@hoiphunu.example.vn"
+OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
+OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
+THUMBNAIL_FORMAT = "WEBP"
+THUMBNAIL_PRESERVE_FORMAT = False
+# đ is a letter of its own, not d with a mark: keep it in slugs as "d".
+OSCAR_SLUG_MAP = {"đ": "d", "Đ": "D"}

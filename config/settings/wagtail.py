@@ -1,0 +1,34 @@
+"""Wagtail: apps and admin. https://docs.wagtail.org/en/stable/reference/settings.html"""
+
+from django.utils.translation import gettext_lazy as _
+
+from config.env import env_str
+
+WAGTAIL_APPS = [
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_filters",
+]
+
+WAGTAIL_SITE_NAME = _("Ninh Binh Women's Union")
+WAGTAILADMIN_BASE_URL = env_str("SITE_URL", default="http://127.0.0.1:8000")
+# Wagtail's own admin search keeps the database backend; the shop's search
+# engine indexes are ours alone.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAIL_I18N_ENABLED = False
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+WAGTAIL_CONTENT_LANGUAGES = [("vi", _("Vietnamese"))]
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "txt"]
+# Links are shared on Zalo and typed on phones: ASCII slugs travel best.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False

@@ -1,0 +1,32 @@
+"""URL map: Wagtail home at /, Oscar's shop, the admins, Wagtail's catch-all last."""
+
+from django.apps import apps
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from marketplace.views import healthz
+
+handler404 = "storefront_theme.views.page_not_found"
+handler500 = "storefront_theme.views.server_error"
+
+urlpatterns = [
+    # The exact home route goes to Wagtail before Oscar's "/" redirect.
+    path("", wagtail_views.serve, {"path": ""}, name="home"),
+    path("healthz", healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("django-admin/", admin.site.urls),
+    path("cms/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("", include(apps.get_app_config("oscar").urls[0])),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [path("", include(wagtail_urls))]

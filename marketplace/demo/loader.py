@@ -1,0 +1,427 @@
+"""Builds the demo marketplace from ``marketplace.demo.content``.
+
+Every object has a natural key (slug, UPC, e-mail), and everything is
+derived from the product's number, so a second run, or a run after a
+crash, creates only what is missing and ends in the same state.
+Products are written in bulk, in batches that each commit whole.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from oscar.core.loading import get_model
+from wagtail.models import Page, Site
+
+from cms.models import ArticlePage, HomePage, NewsIndexPage, StoryIndexPage, StoryPage
+from marketplace.demo import content
+from marketplace.demo.images import product_image
+from marketplace.models import AdministrativeArea, Vendor
+from marketplace.services.areas import areas_import
+from marketplace.text import vn_slugify
+from search.indexing import product_documents_rebuild
+
+Category = get_model("catalogue", "Category")
+Product = get_model("catalogue", "Product")
+ProductCategory = get_model("catalogue", "ProductCategory")
+ProductClass = get_model("catalogue", "ProductClass")
+ProductImage = get_model("catalogue", "ProductImage")
+Partner = get_model("partner", "Partner")
+StockRecord = get_model("partner", "StockRecord")
+
+BATCH_SIZE = 500
+IMAGE_DIR = "images/products/demo"
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    role: str
+    username: str
+    password: str
+    where: str
+
+
+DEMO_LOGINS = (
+    DemoLogin("shopper", "khachhang@demo.chophunu.vn", "demo-khachhang-2026", "/accounts/login/"),
+    DemoLogin(
+        "cooperative member", "thanhvien@demo.chophunu.vn", "demo-thanhvien-2026", "/dashboard/"
+    ),
+    DemoLogin("Union staff", "canbo@demo.chophunu.vn", "demo-canbo-2026", "/cms/ and /dashboard/"),
+    DemoLogin("superuser", "admin@demo.chophunu.vn", "demo-admin-2026", "/django-admin/"),
+)
+
+
+@dataclass
+class DemoSummary:
+    created: dict[str, int] = field(default_factory=dict)
+
+    def add(self, kind: str, n: int = 1) -> None:
+        self.created[kind] = self.created.get(kind, 0) + n
+
+
+@dataclass(frozen=True)
+class ProductSpec:
+    number: int
+    title: str
+    description: str
+    category_slug: str
+    vendor_slug: str
+    price: int
+    stock: int
+
+    @property
+    def upc(self) -> str:
+        return f"NB{self.number:06d}"
+
+    @property
+    def image_format(self) -> str:
+        return "WEBP" if self.number % 2 else "JPEG"
+
+    @property
+    def image_name(self) -> str:
+        ext = "webp" if self.image_format == "WEBP" else "jpg"
+        return f"{IMAGE_DIR}/{self.upc.lower()}.{ext}"
+
+
+# --------------------------------------------------------------------------
+# Areas, categories, vendors
+# --------------------------------------------------------------------------
+
+
+def _categories(summary: DemoSummary) -> dict[str, object]:
+    """Top-level and child categories by name, created when missing."""
+    by_name: dict[str, object] = {}
+    for top in content.CATEGORIES:
+        root = Category.get_root_nodes().filter(slug=vn_slugify(top["name"])).first()
+        if root is None:
+            root = Category.add_root(
+                name=top["name"], slug=vn_slugify(top["name"]), description=top["description"]
+            )
+            summary.add("categories")
+        by_name[top["name"]] = root
+        for child_data in top["children"]:
+            child = root.get_children().filter(slug=vn_slugify(child_data["name"])).first()
+            if child is None:
+                child = root.add_child(name=child_data["name"], slug=vn_slugify(child_data["name"]))
+                summary.add("categories")
+            by_name[child_data["name"]] = child
+    return by_name
+
+
+def _vendors(summary: DemoSummary) -> dict[str, Vendor]:
+    communes = {
+        (area.parent.name, area.name): area
+        for area in AdministrativeArea.objects.filter(
+            level=AdministrativeArea.Level.COMMUNE
+        ).select_related("parent")
+    }
+    vendors = {}
+    for data in content.VENDORS:
+        slug = vn_slugify(data["name"])
+        vendor = Vendor.objects.filter(slug=slug).select_related("partner").first()
+        if vendor is None:
+            partner = Partner.objects.create(name=data["name"], code=slug)
+            vendor = Vendor.objects.create(
+                partner=partner,
+                slug=slug,
+                kind=data["kind"],
+                commune=communes[(data["district"], data["commune"])],
+                story=data["story"],
+            )
+            summary.add("vendors")
+        vendors[slug] = vendor
+    return vendors
+
+
+# --------------------------------------------------------------------------
+# Products
+# --------------------------------------------------------------------------
+
+
+def _templates_by_category() -> list[tuple[str, dict]]:
+    """Every (child category name, template) pair, in content order."""
+    return [(name, t) for name, templates in content.PRODUCT_TEMPLATES.items() for t in templates]
+
+
+def _category_parent_names() -> dict[str, str]:
+    return {child["name"]: top["name"] for top in content.CATEGORIES for child in top["children"]}
+
+
+def product_specs(count: int) -> list[ProductSpec]:
+    """The first ``count`` demo products, each derived from its number alone."""
+    pairs = _templates_by_category()
+    parents = _category_parent_names()
+    makers: dict[str, list[dict]] = {}
+    for name in content.PRODUCT_TEMPLATES:
+        makers[name] = [
+            v
+            for v in content.VENDORS
+            if name in v["specialties"] or parents[name] in v["specialties"]
+        ] or list(content.VENDORS)
+    specs = []
+    for number in range(1, count + 1):
+        category_name, template = pairs[(number - 1) % len(pairs)]
+        rng = random.Random(number)
+        candidates = makers[category_name]
+        vendor = candidates[(number - 1) // len(pairs) % len(candidates)]
+        round_ = (number - 1) // len(pairs)
+        title = template["title"]
+        if round_:
+            title = f"{title} – {vendor['name']}"
+            if round_ >= len(candidates):
+                title = f"{title} ({round_ // len(candidates) + 1})"
+        low, high = template["price"]
+        price = rng.randrange(low, high + 1000, 1000) if high > low else low
+        stock = 0 if rng.random() < 0.06 else rng.randint(3, 120)
+        description = (
+            f"<p>{template['description']}</p><p>{template['unit'].capitalize()}. "
+            f"{vendor['name']}, {vendor['commune']}, {vendor['district']}.</p>"
+        )
+        specs.append(
+            ProductSpec(
+                number=number,
+                title=title,
+                description=description,
+                category_slug=category_name,
+                vendor_slug=vn_slugify(vendor["name"]),
+                price=price,
+                stock=stock,
+            )
+        )
+    return specs
+
+
+def _product_class():
+    product_class, _ = ProductClass.objects.get_or_create(
+        slug="dac-san-dia-phuong",
+        defaults={"name": "Đặc sản địa phương", "requires_shipping": True, "track_stock": True},
+    )
+    return product_class
+
+
+def _write_image(spec: ProductSpec) -> None:
+    if not default_storage.exists(spec.image_name):
+        data = product_image(code=spec.upc, title=spec.title, image_format=spec.image_format)
+        saved = default_storage.save(spec.image_name, ContentFile(data))
+        assert saved == spec.image_name, saved
+
+
+def _create_products(
+    specs: list[ProductSpec], categories: dict, vendors: dict, product_class
+) -> list[int]:
+    products = Product.objects.bulk_create(
+        [
+            Product(
+                structure=Product.STANDALONE,
+                upc=spec.upc,
+                title=spec.title,
+                slug=vn_slugify(spec.title)[:128] or spec.upc.lower(),
+                description=spec.description,
+                product_class=product_class,
+                is_public=True,
+            )
+            for spec in specs
+        ]
+    )
+    if products and products[0].pk is None:  # databases that return no ids
+        by_upc = dict(
+            Product.objects.filter(upc__in=[s.upc for s in specs]).values_list("upc", "pk")
+        )
+        for product in products:
+            product.pk = by_upc[product.upc]
+    ProductCategory.objects.bulk_create(
+        ProductCategory(product=product, category=categories[spec.category_slug])
+        for product, spec in zip(products, specs, strict=True)
+    )
+    StockRecord.objects.bulk_create(
+        StockRecord(
+            product=product,
+            partner=vendors[spec.vendor_slug].partner,
+            partner_sku=spec.upc,
+            price_currency="VND",
+            price=Decimal(spec.price),
+            num_in_stock=spec.stock,
+        )
+        for product, spec in zip(products, specs, strict=True)
+    )
+    for spec in specs:
+        _write_image(spec)
+    ProductImage.objects.bulk_create(
+        ProductImage(product=product, original=spec.image_name, caption="", display_order=0)
+        for product, spec in zip(products, specs, strict=True)
+    )
+    return [product.pk for product in products]
+
+
+def _products(
+    count: int,
+    summary: DemoSummary,
+    categories: dict,
+    vendors: dict,
+    progress: Callable[[int, int], None] | None,
+) -> None:
+    specs = product_specs(count)
+    existing = set(Product.objects.filter(upc__startswith="NB").values_list("upc", flat=True))
+    missing = [spec for spec in specs if spec.upc not in existing]
+    product_class = _product_class()
+    done = 0
+    for start in range(0, len(missing), BATCH_SIZE):
+        batch = missing[start : start + BATCH_SIZE]
+        with transaction.atomic():
+            ids = _create_products(batch, categories, vendors, product_class)
+            product_documents_rebuild(product_ids=ids)
+        done += len(batch)
+        summary.add("products", len(batch))
+        if progress:
+            progress(done, len(missing))
+
+
+# --------------------------------------------------------------------------
+# Users
+# --------------------------------------------------------------------------
+
+
+def _users(summary: DemoSummary, vendors: dict[str, Vendor]) -> None:
+    User = get_user_model()
+    for login in DEMO_LOGINS:
+        user, created = User.objects.get_or_create(
+            username=login.username, defaults={"email": login.username}
+        )
+        if created:
+            user.set_password(login.password)
+            user.first_name = {
+                "shopper": "Lan",
+                "cooperative member": "Hoa",
+                "Union staff": "Mai",
+                "superuser": "Quản trị",
+            }[login.role]
+            summary.add("users")
+        if login.role == "cooperative member":
+            vendor = vendors[vn_slugify(content.VENDORS[0]["name"])]
+            vendor.partner.users.add(user)
+            user.user_permissions.add(
+                Permission.objects.get(
+                    codename="dashboard_access", content_type__app_label="partner"
+                )
+            )
+        if login.role == "Union staff":
+            user.is_staff = True
+            user.groups.add(*Group.objects.filter(name__in=["Editors", "Moderators"]))
+        if login.role == "superuser":
+            user.is_staff = user.is_superuser = True
+        user.save()
+
+
+# --------------------------------------------------------------------------
+# Wagtail pages
+# --------------------------------------------------------------------------
+
+
+def _paragraphs(paragraphs) -> str:
+    return "".join(f"<p>{p}</p>" for p in paragraphs)
+
+
+def _child(parent: Page, model, slug: str, summary: DemoSummary, **fields):
+    page = model.objects.child_of(parent).filter(slug=slug).first()
+    if page is None:
+        page = model(slug=slug, **fields)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        summary.add("pages")
+    return page
+
+
+def _pages(summary: DemoSummary, vendors: dict[str, Vendor]) -> None:
+    root = Page.get_first_root_node()
+    home = HomePage.objects.first()
+    if home is None:
+        home = HomePage(
+            title=content.HOME["title"],
+            slug="trang-chu",
+            hero_heading=content.HOME["hero_heading"],
+            hero_text=content.HOME["hero_text"],
+            intro=f"<p>{content.HOME['intro']}</p>",
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        summary.add("pages")
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost",
+            root_page=home,
+            is_default_site=True,
+            site_name=content.HOME["title"],
+        )
+    elif site.root_page_id != home.pk:
+        old_root = site.root_page
+        site.root_page = home
+        site.site_name = content.HOME["title"]
+        site.save()
+        if old_root.specific_class is Page and old_root.depth == 2:
+            old_root.delete()  # Wagtail's "Welcome" placeholder
+    stories = _child(
+        home,
+        StoryIndexPage,
+        "cau-chuyen",
+        summary,
+        title="Phụ nữ trên hành trình chuyển đổi số",
+        intro="Những người phụ nữ Ninh Bình đưa sản phẩm quê hương lên mạng.",
+    )
+    news = _child(
+        home,
+        NewsIndexPage,
+        "tin-tuc",
+        summary,
+        title="Tin tức Hội",
+        intro="Tin hoạt động của Hội Liên hiệp Phụ nữ tỉnh.",
+    )
+    for data in content.STORIES:
+        _child(
+            stories,
+            StoryPage,
+            vn_slugify(data["title"])[:80],
+            summary,
+            title=data["title"],
+            intro=data["intro"],
+            body=_paragraphs(data["body"]),
+            vendor=vendors.get(vn_slugify(data["vendor"])),
+        )
+    for n, data in enumerate(content.ARTICLES):
+        _child(
+            news,
+            ArticlePage,
+            vn_slugify(data["title"])[:80],
+            summary,
+            title=data["title"],
+            intro=data["intro"],
+            body=_paragraphs(data["body"]),
+            topic=data["topic"],
+            date=datetime.date(2026, 11, 20) - datetime.timedelta(days=9 * n),
+        )
+
+
+def demo_data_load(
+    *, products: int = 300, progress: Callable[[int, int], None] | None = None
+) -> DemoSummary:
+    """Load (or complete) the demo marketplace; returns what was created."""
+    summary = DemoSummary()
+    result = areas_import(province=content.PROVINCE["name"], districts=content.DISTRICTS)
+    if result.created:
+        summary.add("areas", result.created)
+    with transaction.atomic():
+        categories = _categories(summary)
+        vendors = _vendors(summary)
+        _users(summary, vendors)
+        _pages(summary, vendors)
+    _products(products, summary, categories, vendors, progress)
+    return summary

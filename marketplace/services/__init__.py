@@ -1,0 +1,1 @@
+"""Writes of the marketplace domain: ``<thing>_<action>`` functions, keyword-only."""

@@ -1,0 +1,33 @@
+"""Vietnamese text helpers shared by slugs, search and imports.
+
+đ/Đ is a letter of its own (not d with a combining mark), so Unicode
+decomposition alone leaves it in place; it is mapped to d explicitly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from django.utils.text import slugify
+
+_D = str.maketrans({"đ": "d", "Đ": "D"})
+_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+
+
+def strip_marks(text: str) -> str:
+    """``text`` without Vietnamese tone and vowel marks, case kept."""
+    decomposed = unicodedata.normalize("NFD", (text or "").translate(_D))
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    )
+
+
+def fold(text: str) -> str:
+    """Lower-case words without marks, separated by single spaces."""
+    return " ".join(_NON_WORD.sub(" ", strip_marks(text).lower()).split())
+
+
+def vn_slugify(text: str) -> str:
+    """An ASCII slug: "Cơm cháy Đông Sơn" becomes "com-chay-dong-son"."""
+    return slugify(strip_marks(text))

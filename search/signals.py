@@ -1,0 +1,74 @@
+"""Queue product ids for re-indexing after the transaction commits.
+
+Handlers stay thin: they skip raw (fixture) saves, collect ids, and leave
+the work to ``product_documents_rebuild`` once per transaction.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_save
+from django.dispatch import receiver
+from oscar.core.loading import get_model
+
+from search.indexing import product_documents_rebuild
+
+Product = get_model("catalogue", "Product")
+ProductCategory = get_model("catalogue", "ProductCategory")
+Category = get_model("catalogue", "Category")
+StockRecord = get_model("partner", "StockRecord")
+Partner = get_model("partner", "Partner")
+
+_pending = threading.local()
+
+
+def _queue(product_ids) -> None:
+    """Remember ids; the first commit callback rebuilds them all at once.
+
+    Ids queued in a transaction that rolls back are rebuilt at the next
+    commit instead, which is harmless: a rebuild is idempotent.
+    """
+    if not hasattr(_pending, "ids"):
+        _pending.ids = set()
+    _pending.ids.update(pid for pid in product_ids if pid is not None)
+    transaction.on_commit(_flush)
+
+
+def _flush() -> None:
+    ids, _pending.ids = getattr(_pending, "ids", set()), set()
+    if ids:
+        product_documents_rebuild(product_ids=ids)
+
+
+@receiver(post_save, sender=Product)
+def product_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        _queue([instance.pk])
+
+
+@receiver(post_save, sender=StockRecord)
+@receiver(post_save, sender=ProductCategory)
+def product_link_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        _queue([instance.product_id])
+
+
+@receiver(m2m_changed, sender=ProductCategory)
+def product_categories_changed(sender, instance, action, pk_set, reverse, **kwargs):
+    if action in {"post_add", "post_remove", "post_clear"}:
+        _queue((pk_set or []) if reverse else [instance.pk])
+
+
+@receiver(post_save, sender=Category)
+def category_saved(sender, instance, raw=False, created=False, **kwargs):
+    if not raw and not created:
+        affected = Product.objects.filter(categories__path__startswith=instance.path)
+        _queue(affected.values_list("pk", flat=True))
+
+
+@receiver(post_save, sender=Partner)
+def partner_saved(sender, instance, raw=False, created=False, **kwargs):
+    if not raw and not created:
+        _queue(instance.stockrecords.values_list("product_id", flat=True))

@@ -1,0 +1,130 @@
+"""Product listings and search, answered by ``search.database``.
+
+``CatalogueView`` and ``ProductCategoryView`` are the names Oscar's catalogue
+app loads from the search app; ``ProductSearchView`` serves ``/search/``.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import unquote
+
+from django.contrib import messages
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from oscar.core.loading import get_model
+
+from search.database import SORT_CHOICES, category_by_slug, product_search
+from search.forms import SearchForm
+
+Category = get_model("catalogue", "Category")
+
+
+class ProductListMixin:
+    """Paginates a ``SearchResult`` and builds facet links that keep the query."""
+
+    paginate_by = 24
+    template_name = "oscar/catalogue/browse.html"
+    sort_choices = SORT_CHOICES
+
+    def get_search_params(self) -> dict:
+        self.form = SearchForm(self.request.GET or None)
+        return self.form.cleaned()
+
+    def search(self, params: dict):
+        return product_search(
+            query=params["query"],
+            category=category_by_slug(params["category"]),
+            sort_by=params["sort_by"],
+        )
+
+    def paginate(self, products):
+        paginator = Paginator(products, self.paginate_by)
+        try:
+            page = paginator.page(self.request.GET.get("page") or 1)
+        except InvalidPage:
+            raise Http404(_("That page does not exist.")) from None
+        return paginator, page
+
+    def facet_links(self, result, params: dict) -> list[dict]:
+        links = []
+        base = {k: v for k, v in self.request.GET.items() if k not in {"page", "category"}}
+        for facet in result.facets.get("category", []):
+            query = dict(base)
+            if not facet.selected:
+                query["category"] = facet.value
+            links.append({"facet": facet, "url": f"?{urlencode(query)}" if query else "?"})
+        return links
+
+    def listing_context(self, params: dict) -> dict:
+        result = self.search(params)
+        paginator, page = self.paginate(result.products)
+        query_without_page = {k: v for k, v in self.request.GET.items() if k != "page"}
+        return {
+            "form": self.form,
+            "query": params["query"],
+            "result": result,
+            "products": page.object_list,
+            "paginator": paginator,
+            "page_obj": page,
+            "page": page,
+            "category_facet": self.facet_links(result, params),
+            "pager_query": urlencode(query_without_page),
+        }
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            if request.GET.get("page"):
+                messages.error(request, _("The given page number was invalid."))
+                query = {k: v for k, v in request.GET.items() if k != "page"}
+                return redirect(f"{request.path}?{urlencode(query)}" if query else request.path)
+            raise
+
+
+class ProductSearchView(ProductListMixin, TemplateView):
+    template_name = "oscar/search/results.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(self.listing_context(self.get_search_params()))
+        return context
+
+
+class CatalogueView(ProductListMixin, TemplateView):
+    template_name = "oscar/catalogue/browse.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(self.listing_context(self.get_search_params()))
+        context["summary"] = _("All products")
+        return context
+
+
+class ProductCategoryView(ProductListMixin, TemplateView):
+    template_name = "oscar/catalogue/category.html"
+
+    def get(self, request, *args, **kwargs):
+        self.category = get_object_or_404(Category, pk=kwargs["pk"])
+        if not (self.category.is_public or request.user.is_staff):
+            raise Http404
+        expected = self.category.get_absolute_url()
+        if unquote(expected) != unquote(request.path):
+            return HttpResponsePermanentRedirect(expected)
+        return super().get(request, *args, **kwargs)
+
+    def search(self, params: dict):
+        return product_search(
+            query=params["query"], category=self.category, sort_by=params["sort_by"]
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(self.listing_context(self.get_search_params()))
+        context["category"] = self.category
+        context["summary"] = self.category.name
+        return context

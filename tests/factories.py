@@ -1,0 +1,105 @@
+"""Test data built on Oscar's factories; page trees built here, not from demo data."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import factory
+from oscar.core.loading import get_model
+from oscar.test import factories as oscar_factories
+from wagtail.models import Page, Site
+
+from cms.models import HomePage
+from marketplace.models import AdministrativeArea, Vendor
+from marketplace.text import vn_slugify
+
+Category = get_model("catalogue", "Category")
+ProductCategory = get_model("catalogue", "ProductCategory")
+
+
+class AreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AdministrativeArea
+
+    name = factory.Sequence(lambda n: f"Xã {n}")
+    slug = factory.LazyAttribute(lambda o: vn_slugify(o.name))
+    level = AdministrativeArea.Level.COMMUNE
+    parent = None
+
+
+def commune_create(name: str = "Ninh Hải", district: str = "Hoa Lư") -> AdministrativeArea:
+    province, _ = AdministrativeArea.objects.get_or_create(
+        parent=None, slug="ninh-binh", defaults={"name": "Ninh Bình", "level": "province"}
+    )
+    district_area, _ = AdministrativeArea.objects.get_or_create(
+        parent=province, slug=vn_slugify(district), defaults={"name": district, "level": "district"}
+    )
+    commune, _ = AdministrativeArea.objects.get_or_create(
+        parent=district_area, slug=vn_slugify(name), defaults={"name": name, "level": "commune"}
+    )
+    return commune
+
+
+def vendor_create(name: str = "Hợp tác xã Cói Kim Sơn", **kwargs) -> Vendor:
+    existing = Vendor.objects.filter(slug=vn_slugify(name)).first()
+    if existing is not None:
+        return existing
+    partner = oscar_factories.PartnerFactory(name=name)
+    return Vendor.objects.create(
+        partner=partner,
+        slug=vn_slugify(name),
+        kind=kwargs.pop("kind", Vendor.Kind.COOPERATIVE),
+        commune=kwargs.pop("commune", None) or commune_create(),
+        **kwargs,
+    )
+
+
+def category_create(path_names: str) -> object:
+    """``"Đặc sản > Cơm cháy"`` → the leaf category, creating the branch."""
+    from oscar.apps.catalogue.categories import create_from_breadcrumbs
+
+    return create_from_breadcrumbs(path_names)
+
+
+def product_create(
+    title: str = "Cơm cháy chà bông",
+    *,
+    price: int = 45000,
+    stock: int = 10,
+    vendor: Vendor | None = None,
+    category=None,
+    description: str = "",
+):
+    vendor = vendor or vendor_create()
+    product = oscar_factories.create_product(
+        title=title,
+        price=Decimal(price),
+        num_in_stock=stock,
+        partner_name=vendor.partner.name,
+    )
+    if description:
+        product.description = description
+        product.save()
+    if category is not None:
+        ProductCategory.objects.create(product=product, category=category)
+    from search.indexing import product_documents_rebuild
+
+    product_documents_rebuild(product_ids=[product.pk])
+    return product
+
+
+def home_page_create(**fields) -> HomePage:
+    """A HomePage as the default site's root, like the demo data makes."""
+    root = Page.get_first_root_node()
+    home = HomePage(
+        title=fields.pop("title", "Chợ phiên phụ nữ"),
+        slug="trang-chu",
+        hero_heading=fields.pop("hero_heading", "Sản phẩm của phụ nữ Ninh Bình"),
+        **fields,
+    )
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    return home

@@ -1,0 +1,124 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.storage import default_storage
+from django.core.management import call_command
+from oscar.core.loading import get_model
+from PIL import Image
+from wagtail.models import Page, Site
+
+from cms.models import ArticlePage, HomePage, StoryPage
+from marketplace.demo.loader import DEMO_LOGINS, product_specs
+from marketplace.models import AdministrativeArea, Vendor
+from search.database import product_search
+from search.models import ProductSearchDocument
+
+pytestmark = pytest.mark.django_db
+
+Product = get_model("catalogue", "Product")
+StockRecord = get_model("partner", "StockRecord")
+ProductImage = get_model("catalogue", "ProductImage")
+
+
+def snapshot():
+    """Everything the loader writes, in comparable form."""
+    return {
+        "areas": list(
+            AdministrativeArea.objects.order_by("pk").values_list("pk", "name", "parent")
+        ),
+        "vendors": list(Vendor.objects.order_by("pk").values_list("pk", "slug", "kind", "commune")),
+        "products": list(Product.objects.order_by("pk").values_list("pk", "upc", "title", "slug")),
+        "stock": list(
+            StockRecord.objects.order_by("pk").values_list(
+                "product", "partner", "price", "num_in_stock"
+            )
+        ),
+        "images": list(ProductImage.objects.order_by("pk").values_list("product", "original")),
+        "documents": list(ProductSearchDocument.objects.order_by("pk").values_list("pk", "text")),
+        "pages": list(Page.objects.order_by("path").values_list("pk", "path", "title", "live")),
+        "users": sorted(
+            get_user_model().objects.values_list("username", "password", "is_staff", "is_superuser")
+        ),
+    }
+
+
+def test_demo_data_twice_changes_nothing():
+    call_command("load_demo_data", products=25, verbosity=0)
+    first = snapshot()
+    call_command("load_demo_data", products=25, verbosity=0)
+    assert snapshot() == first
+
+
+def test_a_partial_run_is_completed_to_the_same_products():
+    call_command("load_demo_data", products=10, verbosity=0)
+    call_command("load_demo_data", products=25, verbosity=0)
+    assert list(Product.objects.order_by("upc").values_list("upc", "title")) == [
+        (spec.upc, spec.title) for spec in product_specs(25)
+    ]
+
+
+def test_demo_marketplace_shape():
+    call_command("load_demo_data", products=60, verbosity=0)
+    assert AdministrativeArea.objects.filter(level="district").count() == 6
+    assert AdministrativeArea.objects.filter(level="commune").count() == 47
+    assert Vendor.objects.count() == 40
+    assert len({v.commune_id for v in Vendor.objects.all()}) > 20
+    assert Product.objects.count() == 60
+    assert StockRecord.objects.filter(price_currency="VND").count() == 60
+    prices = StockRecord.objects.values_list("price", flat=True)
+    assert all(price == price.to_integral_value() and price >= 1000 for price in prices)
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    assert StoryPage.objects.live().count() >= 3
+    assert ArticlePage.objects.live().count() >= 3
+    assert product_search(query="com chay").products.exists()
+
+
+def test_product_images_are_distinct_jpeg_and_webp():
+    call_command("load_demo_data", products=4, verbosity=0)
+    images = list(ProductImage.objects.order_by("product__upc"))
+    formats = set()
+    contents = set()
+    for image in images:
+        with default_storage.open(image.original.name) as handle:
+            data = handle.read()
+        with default_storage.open(image.original.name) as handle:
+            formats.add(Image.open(handle).format)
+        contents.add(data)
+    assert formats == {"JPEG", "WEBP"}
+    assert len(contents) == len(images) == 4
+
+
+def test_demo_logins_work(client):
+    call_command("load_demo_data", products=0, verbosity=0)
+    for login in DEMO_LOGINS:
+        assert client.login(username=login.username, password=login.password), login.role
+        client.logout()
+
+
+def test_cooperative_member_reaches_the_dashboard_and_staff_the_cms(client):
+    call_command("load_demo_data", products=0, verbosity=0)
+    logins = {login.role: login for login in DEMO_LOGINS}
+    member, staff, shopper = logins["cooperative member"], logins["Union staff"], logins["shopper"]
+
+    client.login(username=member.username, password=member.password)
+    assert client.get("/dashboard/").status_code == 200
+    assert client.get("/cms/").status_code == 302
+    client.logout()
+
+    client.login(username=staff.username, password=staff.password)
+    assert client.get("/cms/").status_code == 200
+    assert client.get("/dashboard/").status_code == 200
+    client.logout()
+
+    client.login(username=shopper.username, password=shopper.password)
+    assert client.get("/dashboard/").status_code == 403
+    assert client.get("/cms/").status_code == 302
+
+
+def test_the_command_prints_the_logins(capsys):
+    call_command("load_demo_data", products=0, logins=True)
+    out = capsys.readouterr().out
+    for login in DEMO_LOGINS:
+        assert login.username in out and login.password in out
+    call_command("load_demo_data", products=0)
+    assert "nothing changed" in capsys.readouterr().out
