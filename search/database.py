@@ -21,6 +21,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import Length
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
@@ -78,15 +79,19 @@ def _matching(query: str) -> tuple[QuerySet, list[str]]:
 
 
 def _ranked(queryset: QuerySet, query: str, words: list[str]) -> QuerySet:
+    """Exact typed form, then the phrase, then all words in the title; shorter titles first."""
     in_title = Q()
     for word in words:
         in_title &= Q(search_document__title__contains=f" {word}")
-    whens = [When(in_title, then=Value(1))]
+    whens = [
+        When(search_document__title__contains=" " + " ".join(words), then=Value(2)),
+        When(in_title, then=Value(1)),
+    ]
     if has_diacritics(query):
-        whens.insert(0, When(title__icontains=query, then=Value(2)))
+        whens.insert(0, When(title__icontains=query.strip(), then=Value(3)))
     return queryset.annotate(
         rank=Case(*whens, default=Value(0), output_field=IntegerField())
-    ).order_by("-rank", "-date_created", "-pk")
+    ).order_by("-rank", Length("title"), "-date_created", "-pk")
 
 
 def _category_facet(queryset: QuerySet, selected) -> list[FacetValue]:

@@ -57,7 +57,9 @@ def product_image(*, code: str, title: str, image_format: str) -> bytes:
         colour = accent if i % 2 else tuple(min(255, c + 40) for c in base)
         draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=colour)
     draw.rectangle((0, SIZE - 170, SIZE, SIZE), fill=(255, 255, 255))
-    for n, line in enumerate(_wrap(strip_marks(title), 24)):
+    # The built-in font has Latin letters only: draw the title without marks.
+    ascii_title = strip_marks(title).encode("ascii", "replace").decode().replace("?", "-")
+    for n, line in enumerate(_wrap(ascii_title, 24)):
         draw.text((20, SIZE - 160 + n * 34), line, fill=(34, 34, 34), font=_font(28))
     draw.text((20, 16), code, fill=(255, 255, 255), font=_font(22))
     buffer = io.BytesIO()

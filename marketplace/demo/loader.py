@@ -156,6 +156,27 @@ def _category_parent_names() -> dict[str, str]:
     return {child["name"]: top["name"] for top in content.CATEGORIES for child in top["children"]}
 
 
+VARIANTS = (
+    "loại đặc biệt",
+    "hộp quà",
+    "gói gia đình",
+    "túi tiết kiệm",
+    "loại thượng hạng",
+    "quà Tết",
+    "mẻ mới",
+    "bản thủ công",
+)
+
+
+def _variant_title(title: str, round_: int) -> str:
+    """Later rounds over the templates get a plausible variant name, then a number."""
+    if round_ == 0:
+        return title
+    variant = VARIANTS[(round_ - 1) % len(VARIANTS)]
+    series = (round_ - 1) // len(VARIANTS)
+    return f"{title} – {variant}" + (f" ({series + 1})" if series else "")
+
+
 def product_specs(count: int) -> list[ProductSpec]:
     """The first ``count`` demo products, each derived from its number alone."""
     pairs = _templates_by_category()
@@ -174,11 +195,7 @@ def product_specs(count: int) -> list[ProductSpec]:
         candidates = makers[category_name]
         vendor = candidates[(number - 1) // len(pairs) % len(candidates)]
         round_ = (number - 1) // len(pairs)
-        title = template["title"]
-        if round_:
-            title = f"{title} – {vendor['name']}"
-            if round_ >= len(candidates):
-                title = f"{title} ({round_ // len(candidates) + 1})"
+        title = _variant_title(template["title"], round_)
         low, high = template["price"]
         price = rng.randrange(low, high + 1000, 1000) if high > low else low
         stock = 0 if rng.random() < 0.06 else rng.randint(3, 120)
