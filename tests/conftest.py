@@ -1,10 +1,18 @@
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from django.core.cache import cache
 from django.utils import translation
 
 from tests import services
+
+
+def pytest_sessionstart(session):
+    from django.conf import settings
+
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
 
 def pytest_runtest_setup(item):

@@ -7,3 +7,6 @@ os.environ.setdefault("DATABASE_URL", "sqlite:///db.sqlite3")
 os.environ.setdefault("DJANGO_DEBUG", "true")
 
 from config.settings.base import *  # noqa: F403
+
+# Serve static files straight from the apps while developing.
+WHITENOISE_AUTOREFRESH = True

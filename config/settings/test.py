@@ -1,7 +1,6 @@
 """The test suite: SQLite unless DATABASE_URL names PostgreSQL."""
 
 import os
-import tempfile
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-not-secret")
 os.environ.setdefault("DATABASE_URL", "sqlite:///var/test.sqlite3")
@@ -9,7 +8,11 @@ os.environ["DJANGO_DEBUG"] = "false"
 
 from config.settings.base import *  # noqa: F403
 
-MEDIA_ROOT = tempfile.mkdtemp(prefix="chophunu-test-media-")
+# Under the ignored var/ folder; tests/conftest.py empties the media folder per run.
+MEDIA_ROOT = str(BASE_DIR / "var" / "test-media")
+STATIC_ROOT = BASE_DIR / "var" / "test-static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+WHITENOISE_AUTOREFRESH = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 DATABASES["default"]["ATOMIC_REQUESTS"] = True

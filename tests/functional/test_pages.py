@@ -73,7 +73,7 @@ def test_product_page(client, shop, language):
 def test_basket(client, shop, language):
     response = get(client, reverse("basket:summary"), language)
     assert response.status_code == 200
-    assert {"vi": "Giỏ hàng", "en": "Cart"}[language] in response.content.decode()
+    assert {"vi": "Giỏ hàng", "en": "Basket"}[language] in response.content.decode()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
