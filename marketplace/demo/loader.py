@@ -27,6 +27,7 @@ from marketplace.demo import content
 from marketplace.demo.images import product_image
 from marketplace.models import AdministrativeArea, Vendor
 from marketplace.services.areas import areas_import
+from marketplace.services.roles import roles_sync
 from marketplace.text import vn_slugify
 from search.indexing import product_documents_rebuild
 
@@ -332,7 +333,7 @@ def _users(summary: DemoSummary, vendors: dict[str, Vendor]) -> None:
             )
         if login.role == "Union staff":
             user.is_staff = True
-            user.groups.add(*Group.objects.filter(name__in=["Editors", "Moderators"]))
+            user.groups.add(roles_sync(), *Group.objects.filter(name__in=["Editors", "Moderators"]))
         if login.role == "superuser":
             user.is_staff = user.is_superuser = True
         user.save()

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+UNION_STAFF = "Union staff"
+
+# What Union staff may do without being superusers. Wagtail's own "Editors"
+# and "Moderators" groups carry the page permissions.
+UNION_STAFF_PERMISSIONS = (
+    ("wagtailadmin", "access_admin"),
+    ("marketplace", "view_administrativearea"),
+    ("marketplace", "add_administrativearea"),
+    ("marketplace", "change_administrativearea"),
+    ("marketplace", "view_vendor"),
+)
+
+
+@transaction.atomic
+def roles_sync() -> Group:
+    """Create the Union staff group and give it exactly its permissions.
+
+    Run after migrations (permissions exist only then); idempotent.
+    """
+    group, _ = Group.objects.get_or_create(name=UNION_STAFF)
+    wanted = [
+        Permission.objects.get(content_type__app_label=app, codename=codename)
+        for app, codename in UNION_STAFF_PERMISSIONS
+    ]
+    if set(group.permissions.all()) != set(wanted):
+        group.permissions.set(wanted)
+    return group
