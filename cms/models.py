@@ -50,22 +50,34 @@ class HomePage(Page):
         return context
 
 
-class StoryIndexPage(Page):
+class IndexPage(Page):
+    """A section page listing its live children, newest first."""
+
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["cms.HomePage"]
-    subpage_types = ["cms.StoryPage"]
+    children_name = "children"
+    children_ordering: tuple[str, ...] = ("-first_published_at",)
 
     class Meta:
-        verbose_name = _("story index")
+        abstract = True
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = (
-            StoryPage.objects.child_of(self).live().public().order_by("-first_published_at")
+        child_model = self.specific_class.allowed_subpage_models()[0]
+        context[self.children_name] = (
+            child_model.objects.child_of(self).live().public().order_by(*self.children_ordering)
         )
         return context
+
+
+class StoryIndexPage(IndexPage):
+    subpage_types = ["cms.StoryPage"]
+    children_name = "stories"
+
+    class Meta:
+        verbose_name = _("story index")
 
 
 class StoryPage(Page):
@@ -96,22 +108,13 @@ class StoryPage(Page):
         verbose_name_plural = _("stories")
 
 
-class NewsIndexPage(Page):
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["cms.HomePage"]
+class NewsIndexPage(IndexPage):
     subpage_types = ["cms.ArticlePage"]
+    children_name = "articles"
+    children_ordering = ("-date", "-pk")
 
     class Meta:
         verbose_name = _("news index")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["articles"] = (
-            ArticlePage.objects.child_of(self).live().public().order_by("-date", "-pk")
-        )
-        return context
 
 
 class ArticlePage(Page):

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.utils import ROOT, django_start
+
 COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
 SERVICES = COMPOSE["services"]
 WEB_ENV = SERVICES["web"]["environment"]
@@ -31,16 +28,8 @@ def required_variables() -> set[str]:
     required: set[str] = set()
     filler = {"DATABASE_URL": "postgres://u:p@db:5432/x", "DJANGO_SECRET_KEY": "x" * 60}
     for _ in range(10):
-        env = {"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": "config.settings.production"}
-        env.update({name: filler.get(name, "example.vn") for name in required})
-        result = subprocess.run(
-            [sys.executable, "-c", "import django; django.setup()"],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+        env = {name: filler.get(name, "example.vn") for name in required}
+        result = django_start("config.settings.production", **env)
         if result.returncode == 0:
             return required
         match = re.search(r"Set the ([A-Z_]+) environment variable", result.stderr)

@@ -1,14 +1,8 @@
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_db, env_int, env_url
-
-ROOT = Path(__file__).resolve().parents[3]
+from tests.utils import django_start
 
 
 def test_missing_variable_is_named(monkeypatch):
@@ -52,21 +46,8 @@ def test_malformed_url_is_named(monkeypatch):
         env_url("SITE_URL")
 
 
-def _start(settings_module: str, **env) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
-    clean.update(env, DJANGO_SETTINGS_MODULE=settings_module)
-    return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
-        cwd=ROOT,
-        env=clean,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-
-
 def test_production_start_up_stops_on_missing_secret():
-    result = _start(
+    result = django_start(
         "config.settings.production",
         DATABASE_URL="postgres://u:p@127.0.0.1/shop",
         DJANGO_ALLOWED_HOSTS="example.vn",
@@ -76,7 +57,7 @@ def test_production_start_up_stops_on_missing_secret():
 
 
 def test_start_up_stops_on_malformed_database_url():
-    result = _start(
+    result = django_start(
         "config.settings.production",
         DATABASE_URL="nonsense",
         DJANGO_SECRET_KEY="x" * 60,
