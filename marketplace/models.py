@@ -1,9 +1,14 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from marketplace.validators import format_phone, validate_bank_account, validate_phone
 
 
 class AdministrativeArea(models.Model):
@@ -78,7 +83,8 @@ class Vendor(models.Model):
     """A cooperative, cooperative group or women-owned business that sells here.
 
     Each vendor wraps one Oscar ``Partner``, which carries its name, its
-    stock records and its dashboard users.
+    stock records and its dashboard users. Only approved vendors' products
+    are visible; the status changes only through ``marketplace.services.vendors``.
     """
 
     class Kind(models.TextChoices):
@@ -86,6 +92,12 @@ class Vendor(models.Model):
         COOPERATIVE_GROUP = "cooperative_group", _("Cooperative group")
         HOUSEHOLD = "household", _("Women-owned household business")
         INDIVIDUAL = "individual", _("Individual member")
+
+    class Status(models.TextChoices):
+        APPLIED = "applied", _("Applied")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        SUSPENDED = "suspended", _("Suspended")
 
     partner = models.OneToOneField(
         "partner.Partner", on_delete=models.CASCADE, related_name="vendor"
@@ -99,17 +111,123 @@ class Vendor(models.Model):
         related_name="vendors",
         limit_choices_to={"level": AdministrativeArea.Level.COMMUNE},
     )
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    phone = models.CharField(_("phone"), max_length=15, blank=True, validators=[validate_phone])
+    email = models.EmailField(_("e-mail"), blank=True)
     story = models.TextField(_("story"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="vendors/logos/", blank=True)
+    cover_image = models.ImageField(_("cover image"), upload_to="vendors/covers/", blank=True)
+    year_founded = models.PositiveSmallIntegerField(
+        _("year founded"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1945), MaxValueValidator(2100)],
+    )
+    women_members = models.PositiveIntegerField(_("number of women members"), default=0)
+    bank_name = models.CharField(_("bank"), max_length=100, blank=True)
+    bank_account_number = models.CharField(
+        _("bank account number"), max_length=19, blank=True, validators=[validate_bank_account]
+    )
+    bank_account_holder = models.CharField(_("account holder"), max_length=100, blank=True)
+    language = models.CharField(
+        _("language for messages"), max_length=8, choices=settings.LANGUAGES, default="vi"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.APPLIED
+    )
+    status_changed_at = models.DateTimeField(_("status changed"), null=True, blank=True)
+    status_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("status changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    status_reason = models.TextField(_("reason for the status"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("vendor")
         verbose_name_plural = _("vendors")
         ordering = ["partner__name"]
+        indexes = [models.Index(fields=["status", "kind"])]
 
     def __str__(self) -> str:
         return self.partner.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("marketplace:vendor-detail", kwargs={"slug": self.slug})
+
     @property
     def name(self) -> str:
         return self.partner.name
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == self.Status.APPROVED
+
+    @property
+    def phone_display(self) -> str:
+        return format_phone(self.phone)
+
+
+class VendorMember(models.Model):
+    """A person who works for a vendor, with the part of its dashboard she may use."""
+
+    class Role(models.TextChoices):
+        OWNER = "owner", _("Owner")
+        MANAGER = "manager", _("Manager")
+        STAFF = "staff", _("Staff")
+
+    vendor = models.ForeignKey(Vendor, on_delete=models.CASCADE, related_name="members")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="vendor_memberships"
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices)
+    created_at = models.DateTimeField(_("joined"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("vendor member")
+        verbose_name_plural = _("vendor members")
+        constraints = [
+            models.UniqueConstraint(fields=["vendor", "user"], name="vendor_member_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_role_display()}, {self.vendor})"
+
+
+class ModerationEvent(models.Model):
+    """One decision or submission in the Union's audit log. Never edited."""
+
+    class Action(models.TextChoices):
+        VENDOR_APPLIED = "vendor_applied", _("Vendor applied")
+        VENDOR_APPROVED = "vendor_approved", _("Vendor approved")
+        VENDOR_REJECTED = "vendor_rejected", _("Vendor rejected")
+        VENDOR_SUSPENDED = "vendor_suspended", _("Vendor suspended")
+        VENDOR_REINSTATED = "vendor_reinstated", _("Vendor reinstated")
+
+    action = models.CharField(_("action"), max_length=30, choices=Action.choices)
+    vendor = models.ForeignKey(
+        Vendor, verbose_name=_("vendor"), on_delete=models.CASCADE, related_name="events"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("moderation event")
+        verbose_name_plural = _("moderation events")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["action", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()}: {self.vendor}"

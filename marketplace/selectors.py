@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from oscar.core.loading import get_model
 
-from marketplace.models import AdministrativeArea
+from marketplace.models import AdministrativeArea, ModerationEvent, Vendor
 
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
@@ -14,11 +14,55 @@ StockRecord = get_model("partner", "StockRecord")
 def products_for_sale() -> QuerySet:
     """Products a shopper may see, search and buy.
 
-    Canonical (non-child), public products with at least one stock record.
-    Vendor and listing approval narrow this further once moderation exists.
+    Canonical (non-child), public products sold by an approved vendor.
+    Suspending a vendor therefore hides its products at once.
     """
-    return Product.objects.browsable().filter(
-        Exists(StockRecord.objects.filter(product=OuterRef("pk")))
+    sold_by_approved_vendor = StockRecord.objects.filter(
+        product=OuterRef("pk"), partner__vendor__status=Vendor.Status.APPROVED
+    )
+    return Product.objects.browsable().filter(Exists(sold_by_approved_vendor))
+
+
+def vendor_products(vendor: Vendor) -> QuerySet:
+    sold_by_vendor = StockRecord.objects.filter(product=OuterRef("pk"), partner=vendor.partner_id)
+    return products_for_sale().filter(Exists(sold_by_vendor))
+
+
+def area_products(area: AdministrativeArea) -> QuerySet:
+    """Products for sale by the vendors of a district or a commune."""
+    if area.level == AdministrativeArea.Level.DISTRICT:
+        in_area = Q(partner__vendor__commune__parent=area)
+    else:
+        in_area = Q(partner__vendor__commune=area)
+    sold_here = StockRecord.objects.filter(in_area, product=OuterRef("pk"))
+    return products_for_sale().filter(Exists(sold_here))
+
+
+def vendors_public(
+    *,
+    district: AdministrativeArea | None = None,
+    commune: AdministrativeArea | None = None,
+    kind: str = "",
+) -> QuerySet:
+    """Approved vendors with their area and the number of products for sale."""
+    queryset = Vendor.objects.filter(status=Vendor.Status.APPROVED)
+    if commune is not None:
+        queryset = queryset.filter(commune=commune)
+    elif district is not None:
+        queryset = queryset.filter(commune__parent=district)
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    for_sale = products_for_sale().values("pk")
+    return (
+        queryset.select_related("partner", "commune__parent")
+        .annotate(
+            product_count=Count(
+                "partner__stockrecords__product",
+                filter=Q(partner__stockrecords__product__in=for_sale),
+                distinct=True,
+            )
+        )
+        .order_by("partner__name")
     )
 
 
@@ -33,3 +77,21 @@ def area_tree() -> list[AdministrativeArea]:
             Prefetch("children", queryset=districts, to_attr="active_children")
         )
     )
+
+
+def districts_active() -> QuerySet:
+    return AdministrativeArea.objects.filter(
+        level=AdministrativeArea.Level.DISTRICT, is_active=True
+    ).order_by("name")
+
+
+def moderation_events(*, action: str = "", vendor_slug: str = "", actor: str = "") -> QuerySet:
+    """The audit log, newest first, narrowed by what staff filter on."""
+    queryset = ModerationEvent.objects.select_related("vendor__partner", "actor")
+    if action:
+        queryset = queryset.filter(action=action)
+    if vendor_slug:
+        queryset = queryset.filter(vendor__slug=vendor_slug)
+    if actor:
+        queryset = queryset.filter(actor__username__icontains=actor)
+    return queryset

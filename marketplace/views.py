@@ -3,10 +3,21 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
+from django.contrib.auth import login
+from django.core.paginator import InvalidPage, Paginator
 from django.db import DatabaseError, connection, transaction
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.generic import FormView, TemplateView
+
+from marketplace import selectors
+from marketplace.forms import VendorApplicationForm, VendorFilterForm
+from marketplace.models import AdministrativeArea, Vendor
+from marketplace.services.vendors import applicant_account_create, vendor_apply
 
 logger = logging.getLogger(__name__)
 
@@ -34,3 +45,141 @@ def healthz(request):
         "search": {"state": "configured" if settings.SEARCH_URL else "database"},
     }
     return JsonResponse(body, status=200 if database == "ok" else 503)
+
+
+def _page(request, queryset, per_page: int = 24):
+    paginator = Paginator(queryset, per_page)
+    try:
+        return paginator, paginator.page(request.GET.get("page") or 1)
+    except InvalidPage:
+        raise Http404(_("That page does not exist.")) from None
+
+
+def _product_page(request, queryset):
+    products = queryset.order_by("-date_created", "-pk").prefetch_related("images", "stockrecords")
+    paginator, page = _page(request, products)
+    return {"products": page.object_list, "paginator": paginator, "page_obj": page}
+
+
+class VendorListView(TemplateView):
+    """/cooperatives/: approved vendors, filtered by district, commune and kind."""
+
+    template_name = "marketplace/vendor_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = VendorFilterForm(self.request.GET or None)
+        filters = form.filters()
+        paginator, page = _page(self.request, selectors.vendors_public(**filters))
+        context.update(
+            form=form,
+            filters=filters,
+            districts=selectors.districts_active(),
+            communes=filters["district"].children.filter(is_active=True).order_by("name")
+            if filters["district"]
+            else [],
+            kinds=Vendor.Kind.choices,
+            vendors=page.object_list,
+            paginator=paginator,
+            page_obj=page,
+        )
+        return context
+
+
+class VendorDetailView(TemplateView):
+    """/cooperatives/<slug>/: a vendor's story, area and products for sale.
+
+    Only approved vendors have a public page; Union staff may preview others.
+    """
+
+    template_name = "marketplace/vendor_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        vendor = get_object_or_404(
+            Vendor.objects.select_related("partner", "commune__parent"), slug=kwargs["slug"]
+        )
+        if not vendor.is_approved and not self.request.user.has_perm("marketplace.view_vendor"):
+            raise Http404
+        from cms.models import StoryPage
+
+        context.update(
+            vendor=vendor,
+            stories=StoryPage.objects.live().public().filter(vendor=vendor),
+            **_product_page(self.request, selectors.vendor_products(vendor)),
+        )
+        return context
+
+
+class AreaDetailView(TemplateView):
+    """/areas/<district>/ and /areas/<district>/<commune>/: vendors and products there."""
+
+    template_name = "marketplace/area_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        district = get_object_or_404(
+            AdministrativeArea,
+            level=AdministrativeArea.Level.DISTRICT,
+            is_active=True,
+            slug=kwargs["district"],
+        )
+        area = district
+        if kwargs.get("commune"):
+            area = get_object_or_404(
+                district.children.filter(is_active=True), slug=kwargs["commune"]
+            )
+        vendors = selectors.vendors_public(
+            district=district, commune=area if area is not district else None
+        )
+        context.update(
+            area=area,
+            district=district,
+            communes=district.children.filter(is_active=True).order_by("name"),
+            vendors=vendors,
+            **_product_page(self.request, selectors.area_products(area)),
+        )
+        return context
+
+
+class VendorApplyView(FormView):
+    """/sell/apply/: a business asks to sell; it gets an account and a reply by e-mail."""
+
+    template_name = "marketplace/vendor_apply.html"
+    form_class = VendorApplicationForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        user = self.request.user
+        if not user.is_authenticated:
+            user = applicant_account_create(
+                email=data["email"], password=data["password1"], first_name=data["contact_name"]
+            )
+            login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
+        vendor = vendor_apply(
+            user=user,
+            name=data["name"],
+            kind=data["kind"],
+            commune=data["commune"],
+            address=data["address"],
+            phone=data["phone"],
+            email=data["email"],
+            story=data["story"],
+            photo=data["photo"],
+            language=data["language"],
+        )
+        self.request.session["applied_vendor"] = vendor.pk
+        return redirect(reverse("marketplace:apply-received"))
+
+
+class VendorApplyReceivedView(TemplateView):
+    template_name = "marketplace/vendor_apply_received.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        pk = self.request.session.get("applied_vendor")
+        context["vendor"] = Vendor.objects.filter(pk=pk).select_related("partner").first()
+        return context

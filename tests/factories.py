@@ -49,6 +49,7 @@ def vendor_create(name: str = "Hợp tác xã Cói Kim Sơn", **kwargs) -> Vendo
         partner=partner,
         slug=vn_slugify(name),
         kind=kwargs.pop("kind", Vendor.Kind.COOPERATIVE),
+        status=kwargs.pop("status", Vendor.Status.APPROVED),
         commune=kwargs.pop("commune", None) or commune_create(),
         **kwargs,
     )

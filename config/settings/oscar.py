@@ -42,3 +42,26 @@ THUMBNAIL_FORMAT = "WEBP"
 THUMBNAIL_PRESERVE_FORMAT = False
 # đ is a letter of its own, not d with a mark: keep it in slugs as "d".
 OSCAR_SLUG_MAP = {"đ": "d", "Đ": "D"}
+
+# The Union's vendor review queue and audit log join Oscar's dashboard menu.
+from marketplace.dashboard.nav import can_view_vendors  # noqa: E402
+
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,
+    {
+        "label": _("Vendors"),
+        "icon": "fas fa-store",
+        "children": [
+            {
+                "label": _("Applications and vendors"),
+                "url_name": "marketplace:dashboard-vendor-list",
+                "access_fn": can_view_vendors,
+            },
+            {
+                "label": _("Moderation log"),
+                "url_name": "marketplace:dashboard-moderation-event-list",
+                "access_fn": can_view_vendors,
+            },
+        ],
+    },
+]

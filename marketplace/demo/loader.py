@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -25,10 +25,11 @@ from wagtail.models import Page, Site
 from cms.models import ArticlePage, HomePage, NewsIndexPage, StoryIndexPage, StoryPage
 from marketplace.demo import content
 from marketplace.demo.images import product_image
-from marketplace.models import AdministrativeArea, Vendor
+from marketplace.models import AdministrativeArea, Vendor, VendorMember
 from marketplace.services.areas import areas_import
 from marketplace.services.roles import roles_sync
-from marketplace.text import vn_slugify
+from marketplace.services.vendors import vendor_member_add
+from marketplace.text import strip_marks, vn_slugify
 from search.indexing import product_documents_rebuild
 
 Category = get_model("catalogue", "Category")
@@ -49,16 +50,38 @@ class DemoLogin:
     username: str
     password: str
     where: str
+    first_name: str
 
 
 DEMO_LOGINS = (
-    DemoLogin("shopper", "khachhang@demo.chophunu.vn", "demo-khachhang-2026", "/accounts/login/"),
+    DemoLogin("shopper", "khachhang@demo.chophunu.vn", "demo-khachhang-2026", "/", "Lan"),
     DemoLogin(
-        "cooperative member", "thanhvien@demo.chophunu.vn", "demo-thanhvien-2026", "/dashboard/"
+        "cooperative member",
+        "thanhvien@demo.chophunu.vn",
+        "demo-thanhvien-2026",
+        "/dashboard/",
+        "Hoa",
     ),
-    DemoLogin("Union staff", "canbo@demo.chophunu.vn", "demo-canbo-2026", "/cms/ and /dashboard/"),
-    DemoLogin("superuser", "admin@demo.chophunu.vn", "demo-admin-2026", "/django-admin/"),
+    DemoLogin(
+        "cooperative manager", "quanly@demo.chophunu.vn", "demo-quanly-2026", "/dashboard/", "Huệ"
+    ),
+    DemoLogin(
+        "cooperative staff", "nhanvien@demo.chophunu.vn", "demo-nhanvien-2026", "/dashboard/", "Cúc"
+    ),
+    DemoLogin("applicant", "ungvien@demo.chophunu.vn", "demo-ungvien-2026", "/", "Thảo"),
+    DemoLogin(
+        "Union staff", "canbo@demo.chophunu.vn", "demo-canbo-2026", "/cms/ and /dashboard/", "Mai"
+    ),
+    DemoLogin(
+        "superuser", "admin@demo.chophunu.vn", "demo-admin-2026", "/django-admin/", "Quản trị"
+    ),
 )
+MEMBER_ROLES = {
+    "cooperative member": VendorMember.Role.OWNER,
+    "cooperative manager": VendorMember.Role.MANAGER,
+    "cooperative staff": VendorMember.Role.STAFF,
+    "applicant": VendorMember.Role.OWNER,
+}
 
 
 @dataclass
@@ -118,6 +141,39 @@ def _categories(summary: DemoSummary) -> dict[str, object]:
     return by_name
 
 
+# The last vendors of the list show every status the Union's queue can hold.
+DEMO_STATUS_BY_INDEX = {
+    len(content.VENDORS) - 1: Vendor.Status.APPLIED,
+    len(content.VENDORS) - 2: Vendor.Status.APPLIED,
+    len(content.VENDORS) - 3: Vendor.Status.REJECTED,
+    len(content.VENDORS) - 4: Vendor.Status.SUSPENDED,
+}
+BANKS = ("Agribank", "Vietcombank", "VietinBank", "BIDV", "Ngân hàng Chính sách xã hội")
+
+
+def _vendor_fields(index: int, data: dict) -> dict:
+    """Plausible contact and settlement details, derived from the vendor's place in the list."""
+    rng = random.Random(f"vendor-{index}")
+    status = DEMO_STATUS_BY_INDEX.get(index, Vendor.Status.APPROVED)
+    return {
+        "kind": data["kind"],
+        "story": data["story"],
+        "address": f"Thôn {rng.randint(1, 12)}, xã {data['commune']}, {data['district']}",
+        "phone": f"09{rng.randint(10_000_000, 99_999_999)}",
+        "email": f"{vn_slugify(data['name'])[:40]}@demo.chophunu.vn",
+        "year_founded": rng.randint(2005, 2023),
+        "women_members": rng.randint(3, 60) if data["kind"] != "individual" else 1,
+        "bank_name": BANKS[index % len(BANKS)],
+        "bank_account_number": str(rng.randint(10**11, 10**12 - 1)),
+        "bank_account_holder": strip_marks(data["name"]).upper()[:100],
+        "status": status,
+        "status_reason": {
+            Vendor.Status.REJECTED: "Hồ sơ chưa có giấy đăng ký kinh doanh.",
+            Vendor.Status.SUSPENDED: "Tạm dừng để kiểm tra nguồn gốc sản phẩm.",
+        }.get(status, ""),
+    }
+
+
 def _vendors(summary: DemoSummary) -> dict[str, Vendor]:
     communes = {
         (area.parent.name, area.name): area
@@ -126,7 +182,7 @@ def _vendors(summary: DemoSummary) -> dict[str, Vendor]:
         ).select_related("parent")
     }
     vendors = {}
-    for data in content.VENDORS:
+    for index, data in enumerate(content.VENDORS):
         slug = vn_slugify(data["name"])
         vendor = Vendor.objects.filter(slug=slug).select_related("partner").first()
         if vendor is None:
@@ -134,9 +190,8 @@ def _vendors(summary: DemoSummary) -> dict[str, Vendor]:
             vendor = Vendor.objects.create(
                 partner=partner,
                 slug=slug,
-                kind=data["kind"],
                 commune=communes[(data["district"], data["commune"])],
-                story=data["story"],
+                **_vendor_fields(index, data),
             )
             summary.add("vendors")
         vendors[slug] = vendor
@@ -310,33 +365,28 @@ def _products(
 
 def _users(summary: DemoSummary, vendors: dict[str, Vendor]) -> None:
     User = get_user_model()
+    first_vendor = vendors[vn_slugify(content.VENDORS[0]["name"])]
+    applicant_vendor = vendors[vn_slugify(content.VENDORS[-1]["name"])]
     for login in DEMO_LOGINS:
         user, created = User.objects.get_or_create(
-            username=login.username, defaults={"email": login.username}
+            username=login.username,
+            defaults={"email": login.username, "first_name": login.first_name},
         )
         if created:
             user.set_password(login.password)
-            user.first_name = {
-                "shopper": "Lan",
-                "cooperative member": "Hoa",
-                "Union staff": "Mai",
-                "superuser": "Quản trị",
-            }[login.role]
+            user.save()
             summary.add("users")
-        if login.role == "cooperative member":
-            vendor = vendors[vn_slugify(content.VENDORS[0]["name"])]
-            vendor.partner.users.add(user)
-            user.user_permissions.add(
-                Permission.objects.get(
-                    codename="dashboard_access", content_type__app_label="partner"
-                )
-            )
-        if login.role == "Union staff":
+        if login.role in MEMBER_ROLES:
+            vendor = applicant_vendor if login.role == "applicant" else first_vendor
+            if not vendor.members.filter(user=user).exists():
+                vendor_member_add(vendor=vendor, user=user, role=MEMBER_ROLES[login.role])
+        if login.role == "Union staff" and not user.is_staff:
             user.is_staff = True
+            user.save()
             user.groups.add(roles_sync(), *Group.objects.filter(name__in=["Editors", "Moderators"]))
-        if login.role == "superuser":
+        if login.role == "superuser" and not user.is_superuser:
             user.is_staff = user.is_superuser = True
-        user.save()
+            user.save()
 
 
 # --------------------------------------------------------------------------

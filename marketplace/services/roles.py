@@ -13,6 +13,7 @@ UNION_STAFF_PERMISSIONS = (
     ("marketplace", "add_administrativearea"),
     ("marketplace", "change_administrativearea"),
     ("marketplace", "view_vendor"),
+    ("marketplace", "change_vendor"),
 )
 
 

@@ -1,0 +1,8 @@
+"""Who sees the marketplace entries in Oscar's dashboard menu.
+
+Imported from settings, so it must not import models at module level.
+"""
+
+
+def can_view_vendors(user, url_name, url_args=None, url_kwargs=None) -> bool:
+    return user.has_perm("marketplace.view_vendor")

@@ -1,0 +1,165 @@
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from marketplace.models import AdministrativeArea, ModerationEvent, Vendor
+from marketplace.uploads import clean_image
+from marketplace.validators import normalise_phone
+
+
+class CommuneChoiceField(forms.ModelChoiceField):
+    """Communes grouped by district, so the list works without JavaScript."""
+
+    def __init__(self, **kwargs):
+        queryset = (
+            AdministrativeArea.objects.filter(
+                level=AdministrativeArea.Level.COMMUNE, is_active=True
+            )
+            .select_related("parent")
+            .order_by("parent__name", "name")
+        )
+        super().__init__(queryset=queryset, **kwargs)
+
+    def group_by_district(self) -> None:
+        """Called per form instance (never at import: it reads the database)."""
+        groups: dict[str, list] = {}
+        for commune in self.queryset:
+            groups.setdefault(commune.parent.name, []).append((commune.pk, commune.name))
+        self.choices = [("", "---------"), *groups.items()]
+
+
+class VendorApplicationForm(forms.Form):
+    """What a business tells the Union when it asks to sell here."""
+
+    name = forms.CharField(label=_("Name of the business or cooperative"), max_length=128)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Vendor.Kind.choices)
+    commune = CommuneChoiceField(label=_("Commune"))
+    address = forms.CharField(label=_("Address"), max_length=255)
+    phone = forms.CharField(
+        label=_("Phone"), max_length=20, help_text=_("For example 0912 345 678.")
+    )
+    email = forms.EmailField(label=_("E-mail"))
+    story = forms.CharField(
+        label=_("Tell us about your products and the women who make them"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=4000,
+    )
+    photo = forms.ImageField(
+        label=_("A photo of your products or workshop"),
+        help_text=_("JPEG, PNG or WebP, at most 8 MB."),
+    )
+    language = forms.ChoiceField(
+        label=_("Language for our messages"),
+        choices=[("vi", "Tiếng Việt"), ("en", "English")],
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["commune"].group_by_district()
+        self.fields["language"].initial = (get_language() or "vi")[:2]
+        if user is None or not user.is_authenticated:
+            self.fields["contact_name"] = forms.CharField(label=_("Your name"), max_length=150)
+            self.fields["password1"] = forms.CharField(
+                label=_("Choose a password"), widget=forms.PasswordInput, strip=False
+            )
+            self.fields["password2"] = forms.CharField(
+                label=_("Repeat the password"), widget=forms.PasswordInput, strip=False
+            )
+        else:
+            self.fields["email"].initial = user.email
+
+    def clean_phone(self) -> str:
+        return normalise_phone(self.cleaned_data["phone"])
+
+    def clean_photo(self):
+        return clean_image(self.cleaned_data["photo"])
+
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data["name"].split())
+        if Vendor.objects.filter(partner__name__iexact=name).exists():
+            raise forms.ValidationError(
+                _("A business with this name is already registered."), code="duplicate"
+            )
+        return name
+
+    def clean(self):
+        cleaned = super().clean()
+        if "password1" in self.fields:
+            email = (cleaned.get("email") or "").lower()
+            if email and get_user_model().objects.filter(username=email).exists():
+                self.add_error(
+                    "email",
+                    _("An account with this e-mail exists: sign in first, then apply."),
+                )
+            p1, p2 = cleaned.get("password1"), cleaned.get("password2")
+            if p1 and p1 != p2:
+                self.add_error("password2", _("The two passwords differ."))
+            elif p1:
+                try:
+                    password_validation.validate_password(p1)
+                except forms.ValidationError as error:
+                    self.add_error("password1", error)
+        return cleaned
+
+
+class VendorFilterForm(forms.Form):
+    """The filters of /cooperatives/; bad values are ignored, never an error page."""
+
+    district = forms.SlugField(required=False)
+    commune = forms.SlugField(required=False)
+    kind = forms.ChoiceField(
+        required=False, choices=[("", _("All kinds")), *Vendor.Kind.choices], label=_("Kind")
+    )
+
+    def filters(self) -> dict:
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        district = commune = None
+        if data.get("district"):
+            district = AdministrativeArea.objects.filter(
+                level=AdministrativeArea.Level.DISTRICT, slug=data["district"]
+            ).first()
+        if district is not None and data.get("commune"):
+            commune = district.children.filter(slug=data["commune"]).first()
+        return {"district": district, "commune": commune, "kind": data.get("kind") or ""}
+
+
+class VendorDecisionForm(forms.Form):
+    action = forms.ChoiceField(
+        choices=[
+            (a, a.label)
+            for a in (
+                ModerationEvent.Action.VENDOR_APPROVED,
+                ModerationEvent.Action.VENDOR_REJECTED,
+                ModerationEvent.Action.VENDOR_SUSPENDED,
+                ModerationEvent.Action.VENDOR_REINSTATED,
+            )
+        ]
+    )
+    reason = forms.CharField(
+        label=_("Reason (the vendor reads it)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ModerationEventFilterForm(forms.Form):
+    action = forms.ChoiceField(
+        required=False, choices=[("", _("All decisions")), *ModerationEvent.Action.choices]
+    )
+    vendor = forms.SlugField(required=False, label=_("Vendor (slug)"))
+    actor = forms.CharField(required=False, max_length=150, label=_("By"))
+
+    def filters(self) -> dict:
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {
+            "action": data.get("action") or "",
+            "vendor_slug": data.get("vendor") or "",
+            "actor": data.get("actor") or "",
+        }

@@ -1,0 +1,34 @@
+from django.urls import path
+
+from marketplace import views
+from marketplace.dashboard import views as dashboard_views
+
+app_name = "marketplace"
+
+urlpatterns = [
+    path("cooperatives/", views.VendorListView.as_view(), name="vendor-list"),
+    path("cooperatives/<slug:slug>/", views.VendorDetailView.as_view(), name="vendor-detail"),
+    path("areas/<slug:district>/", views.AreaDetailView.as_view(), name="area-detail"),
+    path(
+        "areas/<slug:district>/<slug:commune>/",
+        views.AreaDetailView.as_view(),
+        name="area-commune-detail",
+    ),
+    path("sell/apply/", views.VendorApplyView.as_view(), name="apply"),
+    path("sell/apply/received/", views.VendorApplyReceivedView.as_view(), name="apply-received"),
+    path(
+        "dashboard/vendors/",
+        dashboard_views.VendorModerationListView.as_view(),
+        name="dashboard-vendor-list",
+    ),
+    path(
+        "dashboard/vendors/events/",
+        dashboard_views.ModerationEventListView.as_view(),
+        name="dashboard-moderation-event-list",
+    ),
+    path(
+        "dashboard/vendors/<int:pk>/",
+        dashboard_views.VendorModerationDetailView.as_view(),
+        name="dashboard-vendor-detail",
+    ),
+]
