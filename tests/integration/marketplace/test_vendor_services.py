@@ -51,16 +51,14 @@ def test_apply_records_an_application_and_tells_the_applicant(
     assert not applicant.has_perm("partner.dashboard_access")
 
 
-@pytest.mark.parametrize(
-    ("language", "words"), [("vi", "có thể bán hàng"), ("en", "can now sell")]
-)
+@pytest.mark.parametrize(("language", "words"), [("vi", "có thể bán hàng"), ("en", "can now sell")])
 def test_approval_grants_the_dashboard_and_writes_in_her_language(
     applicant, staff, mailoutbox, django_capture_on_commit_callbacks, language, words
 ):
     vendor = apply(applicant, language=language)
-    with translation.override("en" if language == "vi" else "vi"):  # staff's own language
-        with django_capture_on_commit_callbacks(execute=True):
-            vendor_decide(vendor=vendor, actor=staff, action=Action.VENDOR_APPROVED)
+    staff_language = "en" if language == "vi" else "vi"
+    with translation.override(staff_language), django_capture_on_commit_callbacks(execute=True):
+        vendor_decide(vendor=vendor, actor=staff, action=Action.VENDOR_APPROVED)
     vendor.refresh_from_db()
     assert vendor.status == Vendor.Status.APPROVED
     assert vendor.status_changed_by == staff
