@@ -163,3 +163,17 @@ class ModerationEventFilterForm(forms.Form):
             "vendor_slug": data.get("vendor") or "",
             "actor": data.get("actor") or "",
         }
+
+
+class ListingDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("approve", _("Approve")), ("reject", _("Reject"))],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reason (the vendor reads it)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

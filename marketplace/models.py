@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.validators import format_phone, validate_bank_account, validate_phone
@@ -207,10 +208,21 @@ class ModerationEvent(models.Model):
         VENDOR_REJECTED = "vendor_rejected", _("Vendor rejected")
         VENDOR_SUSPENDED = "vendor_suspended", _("Vendor suspended")
         VENDOR_REINSTATED = "vendor_reinstated", _("Vendor reinstated")
+        LISTING_SUBMITTED = "listing_submitted", _("Listing submitted")
+        LISTING_APPROVED = "listing_approved", _("Listing approved")
+        LISTING_REJECTED = "listing_rejected", _("Listing rejected")
 
     action = models.CharField(_("action"), max_length=30, choices=Action.choices)
     vendor = models.ForeignKey(
         Vendor, verbose_name=_("vendor"), on_delete=models.CASCADE, related_name="events"
+    )
+    product = models.ForeignKey(
+        "catalogue.Product",
+        verbose_name=_("product"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -231,3 +243,41 @@ class ModerationEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()}: {self.vendor}"
+
+
+class Listing(models.Model):
+    """The Union's review of one product. No approved listing, no sale.
+
+    A product without a listing row has never been submitted.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for review")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    product = models.OneToOneField(
+        "catalogue.Product", on_delete=models.CASCADE, related_name="listing"
+    )
+    status = models.CharField(
+        _("review status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("listing")
+        verbose_name_plural = _("listings")
+        indexes = [models.Index(fields=["status", "submitted_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.product} ({self.get_status_display()})"

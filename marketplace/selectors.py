@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from oscar.core.loading import get_model
 
-from marketplace.models import AdministrativeArea, ModerationEvent, Vendor
+from marketplace.models import AdministrativeArea, Listing, ModerationEvent, Vendor
 
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
@@ -14,13 +14,33 @@ StockRecord = get_model("partner", "StockRecord")
 def products_for_sale() -> QuerySet:
     """Products a shopper may see, search and buy.
 
-    Canonical (non-child), public products sold by an approved vendor.
-    Suspending a vendor therefore hides its products at once.
+    Canonical (non-child), public products whose listing the Union approved,
+    sold by an approved vendor. Suspending a vendor hides its products at once.
     """
     sold_by_approved_vendor = StockRecord.objects.filter(
         product=OuterRef("pk"), partner__vendor__status=Vendor.Status.APPROVED
     )
-    return Product.objects.browsable().filter(Exists(sold_by_approved_vendor))
+    return Product.objects.browsable().filter(
+        Exists(sold_by_approved_vendor), listing__status=Listing.Status.APPROVED
+    )
+
+
+def product_vendor(product) -> Vendor | None:
+    """The vendor selling ``product`` (each product is sold by one vendor here)."""
+    return (
+        Vendor.objects.filter(partner__stockrecords__product=product)
+        .select_related("partner")
+        .first()
+    )
+
+
+def listings_pending() -> QuerySet:
+    return (
+        Listing.objects.filter(status=Listing.Status.PENDING)
+        .select_related("product")
+        .prefetch_related("product__images", "product__stockrecords__partner__vendor")
+        .order_by("submitted_at", "pk")
+    )
 
 
 def vendor_products(vendor: Vendor) -> QuerySet:
@@ -87,7 +107,7 @@ def districts_active() -> QuerySet:
 
 def moderation_events(*, action: str = "", vendor_slug: str = "", actor: str = "") -> QuerySet:
     """The audit log, newest first, narrowed by what staff filter on."""
-    queryset = ModerationEvent.objects.select_related("vendor__partner", "actor")
+    queryset = ModerationEvent.objects.select_related("vendor__partner", "actor", "product")
     if action:
         queryset = queryset.filter(action=action)
     if vendor_slug:

@@ -31,4 +31,19 @@ urlpatterns = [
         dashboard_views.VendorModerationDetailView.as_view(),
         name="dashboard-vendor-detail",
     ),
+    path(
+        "dashboard/listings/",
+        dashboard_views.ListingQueueView.as_view(),
+        name="dashboard-listing-queue",
+    ),
+    path(
+        "dashboard/listings/<int:pk>/",
+        dashboard_views.ListingDecisionView.as_view(),
+        name="dashboard-listing-detail",
+    ),
+    path(
+        "dashboard/my-listings/",
+        dashboard_views.MemberListingsView.as_view(),
+        name="dashboard-member-listings",
+    ),
 ]

@@ -10,7 +10,7 @@ from oscar.test import factories as oscar_factories
 from wagtail.models import Page, Site
 
 from cms.models import HomePage
-from marketplace.models import AdministrativeArea, Vendor
+from marketplace.models import AdministrativeArea, Listing, Vendor
 from marketplace.text import vn_slugify
 
 Category = get_model("catalogue", "Category")
@@ -70,6 +70,7 @@ def product_create(
     vendor: Vendor | None = None,
     category=None,
     description: str = "",
+    listing_status: str = "approved",
 ):
     vendor = vendor or vendor_create()
     product = oscar_factories.create_product(
@@ -83,6 +84,7 @@ def product_create(
         product.save()
     if category is not None:
         ProductCategory.objects.create(product=product, category=category)
+    Listing.objects.create(product=product, status=listing_status)
     from search.indexing import product_documents_rebuild
 
     product_documents_rebuild(product_ids=[product.pk])

@@ -44,7 +44,11 @@ THUMBNAIL_PRESERVE_FORMAT = False
 OSCAR_SLUG_MAP = {"đ": "d", "Đ": "D"}
 
 # The Union's vendor review queue and audit log join Oscar's dashboard menu.
-from marketplace.dashboard.nav import can_view_vendors  # noqa: E402
+from marketplace.dashboard.nav import (  # noqa: E402
+    can_view_listings,
+    can_view_vendors,
+    is_vendor_member,
+)
 
 OSCAR_DASHBOARD_NAVIGATION = [
     *OSCAR_DASHBOARD_NAVIGATION,
@@ -56,6 +60,16 @@ OSCAR_DASHBOARD_NAVIGATION = [
                 "label": _("Applications and vendors"),
                 "url_name": "marketplace:dashboard-vendor-list",
                 "access_fn": can_view_vendors,
+            },
+            {
+                "label": _("Listings to review"),
+                "url_name": "marketplace:dashboard-listing-queue",
+                "access_fn": can_view_listings,
+            },
+            {
+                "label": _("My listings"),
+                "url_name": "marketplace:dashboard-member-listings",
+                "access_fn": is_vendor_member,
             },
             {
                 "label": _("Moderation log"),

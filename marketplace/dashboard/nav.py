@@ -6,3 +6,11 @@ Imported from settings, so it must not import models at module level.
 
 def can_view_vendors(user, url_name, url_args=None, url_kwargs=None) -> bool:
     return user.has_perm("marketplace.view_vendor")
+
+
+def can_view_listings(user, url_name, url_args=None, url_kwargs=None) -> bool:
+    return user.has_perm("marketplace.view_listing")
+
+
+def is_vendor_member(user, url_name, url_args=None, url_kwargs=None) -> bool:
+    return user.is_authenticated and user.vendor_memberships.exists()

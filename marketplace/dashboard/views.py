@@ -4,17 +4,23 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.exceptions import ValidationError
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
+from oscar.core.loading import get_model
 
 from marketplace import selectors
-from marketplace.forms import ModerationEventFilterForm, VendorDecisionForm
-from marketplace.models import Vendor
+from marketplace.forms import ListingDecisionForm, ModerationEventFilterForm, VendorDecisionForm
+from marketplace.models import Listing, Vendor
+from marketplace.permissions import member_vendor
+from marketplace.services.listings import listing_decide, listing_submit
 from marketplace.services.vendors import vendor_decide
+
+Product = get_model("catalogue", "Product")
 
 
 class StaffPermissionMixin(PermissionRequiredMixin):
@@ -114,3 +120,105 @@ class ModerationEventListView(StaffPermissionMixin, TemplateView):
         paginator, page = _page(self.request, selectors.moderation_events(**form.filters()))
         context.update(form=form, events=page.object_list, paginator=paginator, page_obj=page)
         return context
+
+
+class ListingQueueView(StaffPermissionMixin, TemplateView):
+    """Products waiting for the Union's review, oldest first."""
+
+    permission_required = "marketplace.view_listing"
+    template_name = "marketplace/dashboard/listing_queue.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        paginator, page = _page(self.request, selectors.listings_pending())
+        context.update(listings=page.object_list, paginator=paginator, page_obj=page)
+        return context
+
+
+class ListingDecisionView(StaffPermissionMixin, TemplateView):
+    """One waiting listing: what the shopper will see, and approve or reject (POST)."""
+
+    permission_required = "marketplace.view_listing"
+    template_name = "marketplace/dashboard/listing_detail.html"
+
+    def get_listing(self) -> Listing:
+        return get_object_or_404(Listing.objects.select_related("product"), pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        listing = kwargs.get("listing") or self.get_listing()
+        context.update(
+            listing=listing,
+            product=listing.product,
+            vendor=selectors.product_vendor(listing.product),
+            stockrecords=listing.product.stockrecords.all(),
+            form=kwargs.get("form") or ListingDecisionForm(),
+            can_decide=self.request.user.has_perm("marketplace.change_listing"),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if not request.user.has_perm("marketplace.change_listing"):
+            self.raise_exception = True
+            return self.handle_no_permission()
+        listing = self.get_listing()
+        form = ListingDecisionForm(request.POST)
+        if form.is_valid():
+            try:
+                listing_decide(
+                    listing=listing,
+                    actor=request.user,
+                    approve=form.cleaned_data["decision"] == "approve",
+                    reason=form.cleaned_data["reason"],
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Decision recorded."))
+                return redirect("marketplace:dashboard-listing-queue")
+        return self.render_to_response(
+            self.get_context_data(listing=listing, form=form), status=400
+        )
+
+
+class MemberListingsView(TemplateView):
+    """A member's own products with their review status and the Union's reasons."""
+
+    template_name = "marketplace/dashboard/member_listings.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        self.vendor = member_vendor(request.user)
+        if self.vendor is None:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        products = (
+            Product.objects.filter(stockrecords__partner=self.vendor.partner)
+            .select_related("listing")
+            .prefetch_related("stockrecords")
+            .order_by("-date_created", "-pk")
+        )
+        paginator, page = _page(self.request, products)
+        context.update(
+            vendor=self.vendor, products=page.object_list, paginator=paginator, page_obj=page
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        """Submit one of her products for review."""
+        pk = request.POST.get("product", "")
+        product = get_object_or_404(
+            Product.objects.filter(stockrecords__partner=self.vendor.partner).distinct(),
+            pk=pk if pk.isdigit() else None,
+        )
+        try:
+            listing_submit(product=product, actor=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Sent to the Union for review."))
+        return redirect("marketplace:dashboard-member-listings")

@@ -25,7 +25,7 @@ from wagtail.models import Page, Site
 from cms.models import ArticlePage, HomePage, NewsIndexPage, StoryIndexPage, StoryPage
 from marketplace.demo import content
 from marketplace.demo.images import product_image
-from marketplace.models import AdministrativeArea, Vendor, VendorMember
+from marketplace.models import AdministrativeArea, Listing, Vendor, VendorMember
 from marketplace.services.areas import areas_import
 from marketplace.services.roles import roles_sync
 from marketplace.services.vendors import vendor_member_add
@@ -101,6 +101,19 @@ class ProductSpec:
     vendor_slug: str
     price: int
     stock: int
+
+    @property
+    def listing_status(self) -> str:
+        """Most listings are approved; a few wait for review or were sent back."""
+        return {0: Listing.Status.PENDING, 25: Listing.Status.REJECTED}.get(
+            self.number % 50, Listing.Status.APPROVED
+        )
+
+    @property
+    def listing_reason(self) -> str:
+        if self.listing_status == Listing.Status.REJECTED:
+            return "Ảnh chưa rõ sản phẩm; xin chụp lại trên nền sáng."
+        return ""
 
     @property
     def upc(self) -> str:
@@ -330,6 +343,10 @@ def _create_products(
         _write_image(spec)
     ProductImage.objects.bulk_create(
         ProductImage(product=product, original=spec.image_name, caption="", display_order=0)
+        for product, spec in zip(products, specs, strict=True)
+    )
+    Listing.objects.bulk_create(
+        Listing(product=product, status=spec.listing_status, reason=spec.listing_reason)
         for product, spec in zip(products, specs, strict=True)
     )
     return [product.pk for product in products]

@@ -14,6 +14,8 @@ UNION_STAFF_PERMISSIONS = (
     ("marketplace", "change_administrativearea"),
     ("marketplace", "view_vendor"),
     ("marketplace", "change_vendor"),
+    ("marketplace", "view_listing"),
+    ("marketplace", "change_listing"),
 )
 
 
