@@ -16,6 +16,14 @@ UNION_STAFF_PERMISSIONS = (
     ("marketplace", "change_vendor"),
     ("marketplace", "view_listing"),
     ("marketplace", "change_listing"),
+    # Listing on behalf of a member who lacks the skills, in Oscar's dashboard.
+    ("catalogue", "view_product"),
+    ("catalogue", "add_product"),
+    ("catalogue", "change_product"),
+    ("catalogue", "view_category"),
+    ("partner", "view_stockrecord"),
+    ("partner", "add_stockrecord"),
+    ("partner", "change_stockrecord"),
 )
 
 
