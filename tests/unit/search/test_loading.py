@@ -16,9 +16,9 @@ def test_catalogue_views_come_from_the_search_fork():
     assert get_class("catalogue.views", "ProductCategoryView") is search.views.ProductCategoryView
 
 
-def test_other_classes_still_load_from_oscar():
-    view = get_class("catalogue.views", "ProductDetailView")
-    assert view.__module__ == "oscar.apps.catalogue.views"
+def test_forked_modules_win_and_others_still_load_from_oscar():
+    assert get_class("catalogue.views", "ProductDetailView").__module__ == "catalog.views"
+    assert get_class("basket.views", "BasketView").__module__ == "oscar.apps.basket.views"
     form = get_class("dashboard.catalogue.forms", "ProductForm")
     assert form.__module__ == "oscar.apps.dashboard.catalogue.forms"
 
