@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from marketplace.models import AdministrativeArea, ModerationEvent, Vendor
+from marketplace.models import AdministrativeArea, ModerationEvent, Vendor, VendorMember
 from marketplace.uploads import clean_image
 from marketplace.validators import normalise_phone
 
@@ -29,6 +29,72 @@ class CommuneChoiceField(forms.ModelChoiceField):
         for commune in self.queryset:
             groups.setdefault(commune.parent.name, []).append((commune.pk, commune.name))
         self.choices = [("", "---------"), *groups.items()]
+
+
+def add_account_fields(form: forms.Form) -> None:
+    """The fields a newcomer fills to get an account (her e-mail is her login)."""
+    form.fields.setdefault("email", forms.EmailField(label=_("E-mail")))
+    form.fields["contact_name"] = forms.CharField(label=_("Your name"), max_length=150)
+    form.fields["password1"] = forms.CharField(
+        label=_("Choose a password"), widget=forms.PasswordInput, strip=False
+    )
+    form.fields["password2"] = forms.CharField(
+        label=_("Repeat the password"), widget=forms.PasswordInput, strip=False
+    )
+
+
+def clean_account_fields(form: forms.Form, cleaned: dict) -> None:
+    email = (cleaned.get("email") or "").lower()
+    if email and get_user_model().objects.filter(username=email).exists():
+        form.add_error("email", _("An account with this e-mail exists: sign in first."))
+    p1, p2 = cleaned.get("password1"), cleaned.get("password2")
+    if p1 and p1 != p2:
+        form.add_error("password2", _("The two passwords differ."))
+    elif p1:
+        try:
+            password_validation.validate_password(p1)
+        except forms.ValidationError as error:
+            form.add_error("password1", error)
+
+
+class NewAccountForm(forms.Form):
+    """An account for someone who accepts an invitation."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        add_account_fields(self)
+
+    def clean(self):
+        cleaned = super().clean()
+        clean_account_fields(self, cleaned)
+        return cleaned
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    phone = forms.CharField(
+        label=_("or phone"),
+        required=False,
+        max_length=20,
+        help_text=_("No e-mail? We show you a link to send her on Zalo."),
+    )
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=[
+            (VendorMember.Role.MANAGER, VendorMember.Role.MANAGER.label),
+            (VendorMember.Role.STAFF, VendorMember.Role.STAFF.label),
+        ],
+    )
+
+    def clean_phone(self) -> str:
+        phone = self.cleaned_data["phone"]
+        return normalise_phone(phone) if phone else ""
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("email") and not cleaned.get("phone") and not self.errors:
+            raise forms.ValidationError(_("Give an e-mail address or a phone number."))
+        return cleaned
 
 
 class VendorApplicationForm(forms.Form):
@@ -62,13 +128,7 @@ class VendorApplicationForm(forms.Form):
         self.fields["commune"].group_by_district()
         self.fields["language"].initial = (get_language() or "vi")[:2]
         if user is None or not user.is_authenticated:
-            self.fields["contact_name"] = forms.CharField(label=_("Your name"), max_length=150)
-            self.fields["password1"] = forms.CharField(
-                label=_("Choose a password"), widget=forms.PasswordInput, strip=False
-            )
-            self.fields["password2"] = forms.CharField(
-                label=_("Repeat the password"), widget=forms.PasswordInput, strip=False
-            )
+            add_account_fields(self)
         else:
             self.fields["email"].initial = user.email
 
@@ -89,20 +149,7 @@ class VendorApplicationForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if "password1" in self.fields:
-            email = (cleaned.get("email") or "").lower()
-            if email and get_user_model().objects.filter(username=email).exists():
-                self.add_error(
-                    "email",
-                    _("An account with this e-mail exists: sign in first, then apply."),
-                )
-            p1, p2 = cleaned.get("password1"), cleaned.get("password2")
-            if p1 and p1 != p2:
-                self.add_error("password2", _("The two passwords differ."))
-            elif p1:
-                try:
-                    password_validation.validate_password(p1)
-                except forms.ValidationError as error:
-                    self.add_error("password1", error)
+            clean_account_fields(self, cleaned)
         return cleaned
 
 

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import secrets
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -281,3 +284,52 @@ class Listing(models.Model):
 
     def __str__(self) -> str:
         return f"{self.product} ({self.get_status_display()})"
+
+
+def _invitation_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def _invitation_expiry():
+    return timezone.now() + timedelta(days=14)
+
+
+class VendorInvitation(models.Model):
+    """An owner's invitation to join her vendor, sent by e-mail or shared as a link.
+
+    Phones receive no SMS from here: the owner shares the link (on Zalo, say).
+    """
+
+    vendor = models.ForeignKey(Vendor, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=15, blank=True, validators=[validate_phone])
+    role = models.CharField(_("role"), max_length=10, choices=VendorMember.Role.choices)
+    token = models.CharField(max_length=64, unique=True, default=_invitation_token, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"), default=_invitation_expiry)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(email="", phone=""), name="invitation_has_email_or_phone"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email or self.phone} → {self.vendor}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("marketplace:invitation-accept", kwargs={"token": self.token})
+
+    @property
+    def is_open(self) -> bool:
+        return self.accepted_at is None and self.expires_at > timezone.now()

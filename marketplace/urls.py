@@ -17,6 +17,11 @@ urlpatterns = [
     path("sell/apply/", views.VendorApplyView.as_view(), name="apply"),
     path("sell/apply/received/", views.VendorApplyReceivedView.as_view(), name="apply-received"),
     path(
+        "sell/invitations/<str:token>/",
+        views.InvitationAcceptView.as_view(),
+        name="invitation-accept",
+    ),
+    path(
         "dashboard/vendors/",
         dashboard_views.VendorModerationListView.as_view(),
         name="dashboard-vendor-list",
@@ -46,4 +51,5 @@ urlpatterns = [
         dashboard_views.MemberListingsView.as_view(),
         name="dashboard-member-listings",
     ),
+    path("dashboard/team/", dashboard_views.VendorTeamView.as_view(), name="dashboard-team"),
 ]

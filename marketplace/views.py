@@ -3,7 +3,9 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import login
+from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
 from django.db import DatabaseError, connection, transaction
 from django.http import Http404, JsonResponse
@@ -15,8 +17,9 @@ from django.views.decorators.http import require_GET
 from django.views.generic import FormView, TemplateView
 
 from marketplace import selectors
-from marketplace.forms import VendorApplicationForm, VendorFilterForm
-from marketplace.models import AdministrativeArea, Vendor
+from marketplace.forms import NewAccountForm, VendorApplicationForm, VendorFilterForm
+from marketplace.models import AdministrativeArea, Vendor, VendorInvitation
+from marketplace.services.invitations import invitation_accept
 from marketplace.services.vendors import applicant_account_create, vendor_apply
 
 logger = logging.getLogger(__name__)
@@ -183,3 +186,60 @@ class VendorApplyReceivedView(TemplateView):
         pk = self.request.session.get("applied_vendor")
         context["vendor"] = Vendor.objects.filter(pk=pk).select_related("partner").first()
         return context
+
+
+class InvitationAcceptView(TemplateView):
+    """/sell/invitations/<token>/: join a vendor, with a new account or a signed-in one."""
+
+    template_name = "marketplace/invitation_accept.html"
+
+    def get_invitation(self) -> VendorInvitation:
+        return get_object_or_404(
+            VendorInvitation.objects.select_related("vendor__partner"), token=self.kwargs["token"]
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        invitation = self.get_invitation()
+        context.update(
+            invitation=invitation,
+            form=kwargs.get("form")
+            or (None if self.request.user.is_authenticated else NewAccountForm()),
+            error=kwargs.get("error"),
+        )
+        return context
+
+    def get(self, request, *args, **kwargs):
+        context = self.get_context_data(**kwargs)
+        status = 200 if context["invitation"].is_open else 410
+        return self.render_to_response(context, status=status)
+
+    def post(self, request, *args, **kwargs):
+        invitation = self.get_invitation()
+        user = request.user
+        if not user.is_authenticated:
+            form = NewAccountForm(request.POST)
+            if not form.is_valid():
+                return self.render_to_response(self.get_context_data(form=form), status=400)
+            data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                if not user.is_authenticated:
+                    user = applicant_account_create(
+                        email=data["email"],
+                        password=data["password1"],
+                        first_name=data["contact_name"],
+                    )
+                invitation_accept(token=invitation.token, user=user)
+        except ValidationError as error:
+            status = 410 if error.code == "closed" else 400
+            return self.render_to_response(
+                self.get_context_data(error=" ".join(error.messages)), status=status
+            )
+        if not request.user.is_authenticated:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(
+            request,
+            _("Welcome to %(name)s.") % {"name": invitation.vendor.name},
+        )
+        return redirect("marketplace:dashboard-member-listings")

@@ -72,6 +72,11 @@ OSCAR_DASHBOARD_NAVIGATION = [
                 "access_fn": is_vendor_member,
             },
             {
+                "label": _("My team"),
+                "url_name": "marketplace:dashboard-team",
+                "access_fn": is_vendor_member,
+            },
+            {
                 "label": _("Moderation log"),
                 "url_name": "marketplace:dashboard-moderation-event-list",
                 "access_fn": can_view_vendors,

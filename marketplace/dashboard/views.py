@@ -14,9 +14,15 @@ from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
 from marketplace import selectors
-from marketplace.forms import ListingDecisionForm, ModerationEventFilterForm, VendorDecisionForm
-from marketplace.models import Listing, Vendor
+from marketplace.forms import (
+    InvitationForm,
+    ListingDecisionForm,
+    ModerationEventFilterForm,
+    VendorDecisionForm,
+)
+from marketplace.models import Listing, Vendor, VendorMember
 from marketplace.permissions import member_vendor
+from marketplace.services.invitations import invitation_create
 from marketplace.services.listings import listing_decide, listing_submit
 from marketplace.services.vendors import vendor_decide
 
@@ -181,10 +187,8 @@ class ListingDecisionView(StaffPermissionMixin, TemplateView):
         )
 
 
-class MemberListingsView(TemplateView):
-    """A member's own products with their review status and the Union's reasons."""
-
-    template_name = "marketplace/dashboard/member_listings.html"
+class MemberAreaMixin:
+    """Pages of a vendor's own area: signed-in members of one vendor only."""
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -193,6 +197,12 @@ class MemberListingsView(TemplateView):
         if self.vendor is None:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+class MemberListingsView(MemberAreaMixin, TemplateView):
+    """A member's own products with their review status and the Union's reasons."""
+
+    template_name = "marketplace/dashboard/member_listings.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -222,3 +232,41 @@ class MemberListingsView(TemplateView):
         else:
             messages.success(request, _("Sent to the Union for review."))
         return redirect("marketplace:dashboard-member-listings")
+
+
+class VendorTeamView(MemberAreaMixin, TemplateView):
+    """Her vendor's members and open invitations; the owner invites (POST)."""
+
+    template_name = "marketplace/dashboard/team.html"
+
+    def is_owner(self) -> bool:
+        return self.vendor.members.filter(
+            user=self.request.user, role=VendorMember.Role.OWNER
+        ).exists()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            vendor=self.vendor,
+            members=self.vendor.members.select_related("user").order_by("role", "pk"),
+            invitations=[i for i in self.vendor.invitations.order_by("-created_at") if i.is_open],
+            form=kwargs.get("form") or InvitationForm(),
+            is_owner=self.is_owner(),
+            new_link=self.request.session.pop("invitation_link", None),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if not self.is_owner():
+            raise PermissionDenied
+        form = InvitationForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        invitation = invitation_create(
+            vendor=self.vendor, invited_by=request.user, **form.cleaned_data
+        )
+        request.session["invitation_link"] = request.build_absolute_uri(
+            invitation.get_absolute_url()
+        )
+        messages.success(request, _("Invitation ready."))
+        return redirect("marketplace:dashboard-team")

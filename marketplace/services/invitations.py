@@ -1,0 +1,69 @@
+"""An owner brings her members in: invite, then the invited person accepts."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from marketplace.models import Vendor, VendorInvitation, VendorMember
+from marketplace.services.vendors import vendor_member_add
+
+
+def _send(invitation: VendorInvitation) -> None:
+    with translation.override(invitation.vendor.language):
+        context = {
+            "invitation": invitation,
+            "vendor": invitation.vendor,
+            "link": f"{settings.SITE_URL}{invitation.get_absolute_url()}",
+        }
+        subject = render_to_string("marketplace/emails/vendor_invitation_subject.txt", context)
+        body = render_to_string("marketplace/emails/vendor_invitation_body.txt", context)
+    send_mail(" ".join(subject.split()), body, None, [invitation.email])
+
+
+@transaction.atomic
+def invitation_create(
+    *, vendor: Vendor, invited_by: AbstractBaseUser, role: str, email: str = "", phone: str = ""
+) -> VendorInvitation:
+    """Only the vendor's owner invites; an e-mail goes out, a phone gets a link to share."""
+    if not vendor.members.filter(user=invited_by, role=VendorMember.Role.OWNER).exists():
+        raise PermissionDenied
+    if role not in {VendorMember.Role.MANAGER, VendorMember.Role.STAFF}:
+        raise ValidationError(_("Invite a manager or a staff member."), code="bad_role")
+    if not (email or phone):
+        raise ValidationError(_("Give an e-mail address or a phone number."), code="no_contact")
+    invitation = VendorInvitation.objects.create(
+        vendor=vendor, email=email.lower(), phone=phone, role=role, invited_by=invited_by
+    )
+    if invitation.email:
+        transaction.on_commit(lambda: _send(invitation))
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, token: str, user: AbstractBaseUser) -> VendorMember:
+    """Join the vendor; a link works once, for 14 days."""
+    invitation = (
+        VendorInvitation.objects.select_for_update().select_related("vendor").get(token=token)
+    )
+    if not invitation.is_open:
+        raise ValidationError(
+            _("This invitation has expired or was already used. Ask for a new one."),
+            code="closed",
+        )
+    if user.vendor_memberships.exclude(vendor=invitation.vendor).exists():
+        raise ValidationError(
+            _("This account already works for another vendor. Use another account."),
+            code="other_vendor",
+        )
+    member = vendor_member_add(vendor=invitation.vendor, user=user, role=invitation.role)
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return member
