@@ -214,6 +214,9 @@ class ModerationEvent(models.Model):
         LISTING_SUBMITTED = "listing_submitted", _("Listing submitted")
         LISTING_APPROVED = "listing_approved", _("Listing approved")
         LISTING_REJECTED = "listing_rejected", _("Listing rejected")
+        CHANGE_SUBMITTED = "change_submitted", _("Listing change submitted")
+        CHANGE_APPROVED = "change_approved", _("Listing change approved")
+        CHANGE_REJECTED = "change_rejected", _("Listing change rejected")
 
     action = models.CharField(_("action"), max_length=30, choices=Action.choices)
     vendor = models.ForeignKey(
@@ -333,3 +336,46 @@ class VendorInvitation(models.Model):
     @property
     def is_open(self) -> bool:
         return self.accepted_at is None and self.expires_at > timezone.now()
+
+
+class ListingRevision(models.Model):
+    """Changes a member made to an approved product, waiting for the Union.
+
+    Shoppers keep seeing the approved product until the revision is approved;
+    ``data`` holds the proposed public fields (see ``services.listings``).
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for review")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="revisions")
+    data = models.JSONField(_("proposed changes"))
+    status = models.CharField(
+        _("review status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("listing change")
+        verbose_name_plural = _("listing changes")
+        ordering = ["submitted_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["listing"],
+                condition=Q(status="pending"),
+                name="one_pending_revision_per_listing",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.listing.product} ({self.get_status_display()})"

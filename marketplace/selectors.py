@@ -5,7 +5,13 @@ from __future__ import annotations
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from oscar.core.loading import get_model
 
-from marketplace.models import AdministrativeArea, Listing, ModerationEvent, Vendor
+from marketplace.models import (
+    AdministrativeArea,
+    Listing,
+    ListingRevision,
+    ModerationEvent,
+    Vendor,
+)
 
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
@@ -31,6 +37,14 @@ def product_vendor(product) -> Vendor | None:
         Vendor.objects.filter(partner__stockrecords__product=product)
         .select_related("partner")
         .first()
+    )
+
+
+def revisions_pending() -> QuerySet:
+    return (
+        ListingRevision.objects.filter(status=ListingRevision.Status.PENDING)
+        .select_related("listing__product", "submitted_by")
+        .order_by("submitted_at", "pk")
     )
 
 

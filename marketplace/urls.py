@@ -2,6 +2,7 @@ from django.urls import path
 
 from marketplace import views
 from marketplace.dashboard import views as dashboard_views
+from marketplace.dashboard.catalogue import product_update_view
 
 app_name = "marketplace"
 
@@ -47,9 +48,16 @@ urlpatterns = [
         name="dashboard-listing-detail",
     ),
     path(
+        "dashboard/listings/changes/<int:pk>/",
+        dashboard_views.RevisionDecisionView.as_view(),
+        name="dashboard-revision-detail",
+    ),
+    path(
         "dashboard/my-listings/",
         dashboard_views.MemberListingsView.as_view(),
         name="dashboard-member-listings",
     ),
+    # Same path as Oscar's product editor, which it extends (see dashboard/catalogue.py).
+    path("dashboard/catalogue/products/<int:pk>/", product_update_view()),
     path("dashboard/team/", dashboard_views.VendorTeamView.as_view(), name="dashboard-team"),
 ]

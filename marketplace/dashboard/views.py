@@ -7,6 +7,7 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
@@ -20,10 +21,15 @@ from marketplace.forms import (
     ModerationEventFilterForm,
     VendorDecisionForm,
 )
-from marketplace.models import Listing, Vendor, VendorMember
+from marketplace.models import Listing, ListingRevision, Vendor, VendorMember
 from marketplace.permissions import member_vendor
 from marketplace.services.invitations import invitation_create
-from marketplace.services.listings import listing_decide, listing_submit
+from marketplace.services.listings import (
+    listing_decide,
+    listing_public_snapshot,
+    listing_revision_decide,
+    listing_submit,
+)
 from marketplace.services.vendors import vendor_decide
 
 Product = get_model("catalogue", "Product")
@@ -137,7 +143,12 @@ class ListingQueueView(StaffPermissionMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         paginator, page = _page(self.request, selectors.listings_pending())
-        context.update(listings=page.object_list, paginator=paginator, page_obj=page)
+        context.update(
+            listings=page.object_list,
+            paginator=paginator,
+            page_obj=page,
+            revisions=selectors.revisions_pending(),
+        )
         return context
 
 
@@ -206,10 +217,14 @@ class MemberListingsView(MemberAreaMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        newest_first = ListingRevision.objects.order_by("-submitted_at", "-pk")
         products = (
             Product.objects.filter(stockrecords__partner=self.vendor.partner)
             .select_related("listing")
-            .prefetch_related("stockrecords")
+            .prefetch_related(
+                "stockrecords",
+                Prefetch("listing__revisions", queryset=newest_first, to_attr="latest_revisions"),
+            )
             .order_by("-date_created", "-pk")
         )
         paginator, page = _page(self.request, products)
@@ -270,3 +285,69 @@ class VendorTeamView(MemberAreaMixin, TemplateView):
         )
         messages.success(request, _("Invitation ready."))
         return redirect("marketplace:dashboard-team")
+
+
+class RevisionDecisionView(StaffPermissionMixin, TemplateView):
+    """A member's proposed change to an approved product, beside what shoppers see now."""
+
+    permission_required = "marketplace.view_listing"
+    template_name = "marketplace/dashboard/revision_detail.html"
+
+    def get_revision(self) -> ListingRevision:
+        return get_object_or_404(
+            ListingRevision.objects.select_related("listing__product", "submitted_by"),
+            pk=self.kwargs["pk"],
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        revision = kwargs.get("revision") or self.get_revision()
+        product = revision.listing.product
+        current = listing_public_snapshot(product=product)
+        context.update(
+            revision=revision,
+            product=product,
+            changes=revision_changes(current, revision.data),
+            form=kwargs.get("form") or ListingDecisionForm(),
+            can_decide=self.request.user.has_perm("marketplace.change_listing"),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if not request.user.has_perm("marketplace.change_listing"):
+            self.raise_exception = True
+            return self.handle_no_permission()
+        revision = self.get_revision()
+        form = ListingDecisionForm(request.POST)
+        if form.is_valid():
+            try:
+                listing_revision_decide(
+                    revision=revision,
+                    actor=request.user,
+                    approve=form.cleaned_data["decision"] == "approve",
+                    reason=form.cleaned_data["reason"],
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Decision recorded."))
+                return redirect("marketplace:dashboard-listing-queue")
+        return self.render_to_response(
+            self.get_context_data(revision=revision, form=form), status=400
+        )
+
+
+def revision_changes(current: dict, proposed: dict) -> list[dict]:
+    """The public fields that differ, with labels, for the reviewer's side-by-side view."""
+    labels = {
+        "title": _("Title"),
+        "description": _("Description"),
+        "category_ids": _("Categories"),
+        "prices": _("Price"),
+        "images": _("Pictures"),
+    }
+    return [
+        {"label": label, "current": current.get(key), "proposed": proposed.get(key)}
+        for key, label in labels.items()
+        if current.get(key) != proposed.get(key)
+    ]

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
 
-from marketplace.models import Listing, ModerationEvent, Vendor
+from marketplace.models import Listing, ListingRevision, ModerationEvent, Vendor
 from marketplace.selectors import product_vendor
 from search.indexing import product_documents_rebuild
+
+Product = get_model("catalogue", "Product")
+ProductImage = get_model("catalogue", "ProductImage")
 
 Action = ModerationEvent.Action
 Status = Listing.Status
@@ -75,3 +81,112 @@ def listing_decide(
     )
     _reindex(listing.product_id)
     return listing
+
+
+# --------------------------------------------------------------------------
+# Changes to approved products
+# --------------------------------------------------------------------------
+
+
+def listing_public_snapshot(*, product) -> dict:
+    """The fields a shopper sees and the Union reviews, read from the database."""
+    product = Product.objects.get(pk=product.pk)
+    return {
+        "title": product.title,
+        "description": product.description,
+        "category_ids": sorted(product.categories.values_list("pk", flat=True)),
+        "prices": {
+            str(pk): str(price)
+            for pk, price in product.stockrecords.order_by("pk").values_list("pk", "price")
+        },
+        "images": list(
+            product.images.order_by("display_order", "pk").values_list("original", flat=True)
+        ),
+    }
+
+
+def _apply_snapshot(product, snapshot: dict) -> None:
+    """Make the product show ``snapshot``; image files are kept, only rows change."""
+    Product.objects.filter(pk=product.pk).update(
+        title=snapshot["title"], description=snapshot["description"]
+    )
+    product.categories.set(snapshot["category_ids"])
+    for pk, price in snapshot["prices"].items():
+        product.stockrecords.filter(pk=int(pk)).update(price=Decimal(price))
+    wanted = list(snapshot["images"])
+    ProductImage.objects.filter(product=product).exclude(original__in=wanted).delete()
+    existing = dict(ProductImage.objects.filter(product=product).values_list("original", "pk"))
+    for order, path in enumerate(wanted):
+        if path in existing:
+            ProductImage.objects.filter(pk=existing[path]).update(display_order=order)
+        else:
+            ProductImage.objects.create(product=product, original=path, display_order=order)
+
+
+def listing_needs_review(*, product, user) -> bool:
+    """A member's edit of an approved product waits; the Union's own edits do not."""
+    if user.has_perm("marketplace.change_listing"):
+        return False
+    return Listing.objects.filter(product=product, status=Status.APPROVED).exists()
+
+
+@transaction.atomic
+def listing_hold_changes(
+    *, product, before: dict, actor: AbstractBaseUser
+) -> ListingRevision | None:
+    """Turn a save of an approved product into a revision and put back the approved version.
+
+    Called after the edit was saved; ``before`` is the snapshot taken just
+    before. A newer change replaces a revision still waiting.
+    """
+    after = listing_public_snapshot(product=product)
+    if after == before:
+        return None
+    listing = Listing.objects.select_for_update().get(product=product)
+    revision = listing.revisions.filter(status=ListingRevision.Status.PENDING).first()
+    if revision is None:
+        revision = ListingRevision(listing=listing)
+    revision.data = after
+    revision.submitted_by = actor
+    revision.save()
+    _apply_snapshot(product, before)
+    ModerationEvent.objects.create(
+        action=Action.CHANGE_SUBMITTED, vendor=_vendor_of(product), product=product, actor=actor
+    )
+    return revision
+
+
+@transaction.atomic
+def listing_revision_decide(
+    *, revision: ListingRevision, actor: AbstractBaseUser, approve: bool, reason: str = ""
+) -> ListingRevision:
+    """Publish the proposed changes, or keep the approved version and say why."""
+    revision = (
+        ListingRevision.objects.select_for_update()
+        .select_related("listing__product")
+        .get(pk=revision.pk)
+    )
+    if revision.status != ListingRevision.Status.PENDING:
+        raise ValidationError(_("This change is not waiting for review."), code="not_pending")
+    reason = (reason or "").strip()
+    if not approve and not reason:
+        raise ValidationError(_("Give a reason: the vendor will read it."), code="no_reason")
+    product = revision.listing.product
+    if approve:
+        _apply_snapshot(product, revision.data)
+    revision.status = (
+        ListingRevision.Status.APPROVED if approve else ListingRevision.Status.REJECTED
+    )
+    revision.reason = reason
+    revision.decided_by = actor
+    revision.decided_at = timezone.now()
+    revision.save()
+    ModerationEvent.objects.create(
+        action=Action.CHANGE_APPROVED if approve else Action.CHANGE_REJECTED,
+        vendor=_vendor_of(product),
+        product=product,
+        actor=actor,
+        reason=reason,
+    )
+    _reindex(product.pk)
+    return revision
