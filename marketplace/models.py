@@ -217,6 +217,7 @@ class ModerationEvent(models.Model):
         CHANGE_SUBMITTED = "change_submitted", _("Listing change submitted")
         CHANGE_APPROVED = "change_approved", _("Listing change approved")
         CHANGE_REJECTED = "change_rejected", _("Listing change rejected")
+        LISTED_ON_BEHALF = "listed_on_behalf", _("Listed by the Union on behalf of the vendor")
 
     action = models.CharField(_("action"), max_length=30, choices=Action.choices)
     vendor = models.ForeignKey(

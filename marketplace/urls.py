@@ -1,8 +1,8 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from marketplace import views
 from marketplace.dashboard import views as dashboard_views
-from marketplace.dashboard.catalogue import product_update_view
+from marketplace.dashboard.catalogue import product_editor_view
 
 app_name = "marketplace"
 
@@ -58,6 +58,10 @@ urlpatterns = [
         name="dashboard-member-listings",
     ),
     # Same path as Oscar's product editor, which it extends (see dashboard/catalogue.py).
-    path("dashboard/catalogue/products/<int:pk>/", product_update_view()),
+    path("dashboard/catalogue/products/<int:pk>/", product_editor_view("catalogue-product")),
+    re_path(
+        r"^dashboard/catalogue/products/create/(?P<product_class_slug>[\w-]+)/$",
+        product_editor_view("catalogue-product-create"),
+    ),
     path("dashboard/team/", dashboard_views.VendorTeamView.as_view(), name="dashboard-team"),
 ]

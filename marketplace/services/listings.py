@@ -190,3 +190,28 @@ def listing_revision_decide(
     )
     _reindex(product.pk)
     return revision
+
+
+@transaction.atomic
+def listing_create_on_behalf(*, product, actor: AbstractBaseUser) -> Listing:
+    """Union staff listed a product for a member who lacks the skills: approved, and recorded.
+
+    The audit log keeps who acted, for which vendor, and when.
+    """
+    if not actor.has_perm("marketplace.change_listing"):
+        raise PermissionDenied
+    vendor = _vendor_of(product)
+    listing, _created = Listing.objects.update_or_create(
+        product=product,
+        defaults={
+            "status": Status.APPROVED,
+            "decided_by": actor,
+            "decided_at": timezone.now(),
+            "reason": "",
+        },
+    )
+    ModerationEvent.objects.create(
+        action=Action.LISTED_ON_BEHALF, vendor=vendor, product=product, actor=actor
+    )
+    _reindex(product.pk)
+    return listing
