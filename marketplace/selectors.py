@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce, TruncMonth
 from oscar.core.loading import get_model
 
 from marketplace.models import (
@@ -15,6 +16,8 @@ from marketplace.models import (
 
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
+Line = get_model("order", "Line")
+ProductReview = get_model("reviews", "ProductReview")
 
 
 def products_for_sale() -> QuerySet:
@@ -129,3 +132,56 @@ def moderation_events(*, action: str = "", vendor_slug: str = "", actor: str = "
     if actor:
         queryset = queryset.filter(actor__username__icontains=actor)
     return queryset
+
+
+# --------------------------------------------------------------------------
+# A vendor's own figures (her dashboard)
+# --------------------------------------------------------------------------
+
+LOW_STOCK_DEFAULT = 5
+
+
+def vendor_sales_by_month(vendor: Vendor, *, months: int = 12) -> list[dict]:
+    """Orders and revenue of her lines only, newest month first."""
+    return list(
+        Line.objects.filter(partner=vendor.partner_id)
+        .annotate(month=TruncMonth("order__date_placed"))
+        .values("month")
+        .annotate(
+            orders=Count("order", distinct=True),
+            items=Sum("quantity"),
+            revenue=Sum("line_price_incl_tax"),
+        )
+        .order_by("-month")[:months]
+    )
+
+
+def vendor_best_sellers(vendor: Vendor, *, limit: int = 10) -> list[dict]:
+    return list(
+        Line.objects.filter(partner=vendor.partner_id, product__isnull=False)
+        .values("product_id", "title")
+        .annotate(items=Sum("quantity"), revenue=Sum("line_price_incl_tax"))
+        .order_by("-items", "title")[:limit]
+    )
+
+
+def vendor_low_stock(vendor: Vendor) -> QuerySet:
+    """Her stock records at or under their threshold (5 when she set none)."""
+    return (
+        StockRecord.objects.filter(partner=vendor.partner_id)
+        .annotate(
+            available=Coalesce("num_in_stock", Value(0)) - Coalesce("num_allocated", Value(0)),
+            threshold=Coalesce("low_stock_threshold", Value(LOW_STOCK_DEFAULT)),
+        )
+        .filter(available__lte=F("threshold"))
+        .select_related("product")
+        .order_by("available", "product__title")
+    )
+
+
+def vendor_reviews(vendor: Vendor, *, limit: int = 20) -> QuerySet:
+    return (
+        ProductReview.objects.filter(product__stockrecords__partner=vendor.partner_id)
+        .select_related("product")
+        .order_by("-date_created")[:limit]
+    )

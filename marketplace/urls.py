@@ -63,5 +63,6 @@ urlpatterns = [
         r"^dashboard/catalogue/products/create/(?P<product_class_slug>[\w-]+)/$",
         product_editor_view("catalogue-product-create"),
     ),
+    path("dashboard/sales/", dashboard_views.VendorSalesView.as_view(), name="dashboard-sales"),
     path("dashboard/team/", dashboard_views.VendorTeamView.as_view(), name="dashboard-team"),
 ]

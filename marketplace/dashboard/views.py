@@ -351,3 +351,20 @@ def revision_changes(current: dict, proposed: dict) -> list[dict]:
         for key, label in labels.items()
         if current.get(key) != proposed.get(key)
     ]
+
+
+class VendorSalesView(MemberAreaMixin, TemplateView):
+    """Her vendor's orders and revenue by month, best sellers, low stock and reviews."""
+
+    template_name = "marketplace/dashboard/sales.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            vendor=self.vendor,
+            months=selectors.vendor_sales_by_month(self.vendor),
+            best_sellers=selectors.vendor_best_sellers(self.vendor),
+            low_stock=selectors.vendor_low_stock(self.vendor),
+            reviews=selectors.vendor_reviews(self.vendor),
+        )
+        return context
