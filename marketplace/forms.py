@@ -6,8 +6,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.models import AdministrativeArea, ModerationEvent, Vendor, VendorMember
+from marketplace.text import strip_marks
 from marketplace.uploads import clean_image
-from marketplace.validators import normalise_phone
+from marketplace.validators import normalise_phone, validate_bank_account
 
 
 class CommuneChoiceField(forms.ModelChoiceField):
@@ -224,3 +225,62 @@ class ListingDecisionForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class VendorProfileForm(forms.ModelForm):
+    """What the owner or a manager keeps up to date about her vendor."""
+
+    phone = forms.CharField(
+        label=_("Phone"), required=False, max_length=20, help_text=_("For example 0912 345 678.")
+    )
+
+    class Meta:
+        model = Vendor
+        fields = [
+            "address",
+            "phone",
+            "email",
+            "story",
+            "logo",
+            "cover_image",
+            "year_founded",
+            "women_members",
+            "bank_name",
+            "bank_account_number",
+            "bank_account_holder",
+            "language",
+        ]
+        widgets = {"story": forms.Textarea(attrs={"rows": 6})}
+        help_texts = {
+            "bank_account_holder": _("As printed by the bank, without accents: NGUYEN THI LAN."),
+        }
+
+    def clean_phone(self) -> str:
+        phone = self.cleaned_data["phone"]
+        return normalise_phone(phone) if phone else ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # People type "1234 5678 9012": spaces go first, then the digits are checked.
+        self.fields["bank_account_number"].validators = []
+
+    def clean_bank_account_number(self) -> str:
+        number = "".join(self.cleaned_data["bank_account_number"].split())
+        if number:
+            validate_bank_account(number)
+        return number
+
+    def clean_bank_account_holder(self) -> str:
+        return strip_marks(self.cleaned_data["bank_account_holder"]).upper().strip()
+
+    def _clean_picture(self, name: str):
+        picture = self.cleaned_data.get(name)
+        if picture and picture != getattr(self.instance, name):
+            return clean_image(picture)
+        return picture
+
+    def clean_logo(self):
+        return self._clean_picture("logo")
+
+    def clean_cover_image(self):
+        return self._clean_picture("cover_image")

@@ -63,6 +63,9 @@ urlpatterns = [
         r"^dashboard/catalogue/products/create/(?P<product_class_slug>[\w-]+)/$",
         product_editor_view("catalogue-product-create"),
     ),
+    path(
+        "dashboard/profile/", dashboard_views.VendorProfileView.as_view(), name="dashboard-profile"
+    ),
     path("dashboard/sales/", dashboard_views.VendorSalesView.as_view(), name="dashboard-sales"),
     path("dashboard/team/", dashboard_views.VendorTeamView.as_view(), name="dashboard-team"),
 ]

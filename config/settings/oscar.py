@@ -72,6 +72,11 @@ OSCAR_DASHBOARD_NAVIGATION = [
                 "access_fn": is_vendor_member,
             },
             {
+                "label": _("My shop profile"),
+                "url_name": "marketplace:dashboard-profile",
+                "access_fn": is_vendor_member,
+            },
+            {
                 "label": _("My sales"),
                 "url_name": "marketplace:dashboard-sales",
                 "access_fn": is_vendor_member,

@@ -20,6 +20,7 @@ from marketplace.forms import (
     ListingDecisionForm,
     ModerationEventFilterForm,
     VendorDecisionForm,
+    VendorProfileForm,
 )
 from marketplace.models import Listing, ListingRevision, Vendor, VendorMember
 from marketplace.permissions import member_vendor
@@ -368,3 +369,32 @@ class VendorSalesView(MemberAreaMixin, TemplateView):
             reviews=selectors.vendor_reviews(self.vendor),
         )
         return context
+
+
+class VendorProfileView(MemberAreaMixin, TemplateView):
+    """The owner and managers keep the vendor's public profile and bank account current."""
+
+    template_name = "marketplace/dashboard/profile.html"
+    editors = {VendorMember.Role.OWNER, VendorMember.Role.MANAGER}
+
+    def can_edit(self) -> bool:
+        return self.vendor.members.filter(user=self.request.user, role__in=self.editors).exists()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            vendor=self.vendor,
+            form=kwargs.get("form") or VendorProfileForm(instance=self.vendor),
+            can_edit=self.can_edit(),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if not self.can_edit():
+            raise PermissionDenied
+        form = VendorProfileForm(request.POST, request.FILES, instance=self.vendor)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        form.save()
+        messages.success(request, _("Profile saved."))
+        return redirect("marketplace:dashboard-profile")
