@@ -2,11 +2,12 @@ from __future__ import annotations
 
 import logging
 
-from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from search.engine import engine_state
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +32,7 @@ def healthz(request):
     body = {
         "status": "ok" if database == "ok" else "down",
         "database": {"state": database, "vendor": connection.vendor},
-        "search": {"state": "configured" if settings.SEARCH_URL else "database"},
+        # "degraded": an engine is configured but down; searches fall back to the database.
+        "search": {"state": engine_state()},
     }
     return JsonResponse(body, status=200 if database == "ok" else 503)

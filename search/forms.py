@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from search.database import SORT_CHOICES
+from search.facets import PRICE_BAND_KEYS, SearchFilters
 
 
 class SearchInput(forms.TextInput):
@@ -29,6 +30,13 @@ class SearchForm(forms.Form):
         ),
     )
     category = forms.SlugField(required=False, max_length=255, widget=forms.HiddenInput)
+    district = forms.RegexField(regex=r"^\d{1,10}$", required=False, widget=forms.HiddenInput)
+    commune = forms.RegexField(regex=r"^\d{1,10}$", required=False, widget=forms.HiddenInput)
+    kind = forms.SlugField(required=False, max_length=20, widget=forms.HiddenInput)
+    price = forms.ChoiceField(
+        required=False, choices=[(key, key) for key in PRICE_BAND_KEYS], widget=forms.HiddenInput
+    )
+    in_stock = forms.BooleanField(required=False, widget=forms.HiddenInput)
     sort_by = forms.ChoiceField(
         required=False,
         label=_("Sort by"),
@@ -44,6 +52,13 @@ class SearchForm(forms.Form):
             "query": (data.get("q") or "").strip(),
             "category": data.get("category") or "",
             "sort_by": data.get("sort_by") or "",
+            "filters": SearchFilters(
+                district=data.get("district") or "",
+                commune=data.get("commune") or "",
+                kind=data.get("kind") or "",
+                price=data.get("price") or "",
+                in_stock=bool(data.get("in_stock")),
+            ),
         }
 
 
