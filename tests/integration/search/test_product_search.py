@@ -1,4 +1,9 @@
-"""Product search on a real OpenSearch node (scripts/opensearch/start.sh)."""
+"""``search.services.product_search`` on both adapters.
+
+Every test runs on the database adapter and on a real OpenSearch node
+(scripts/opensearch/start.sh); tests of what only an engine does (typos,
+synonyms, alias swaps) are marked ``engine_only``.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,23 @@ from search.queries import NEWEST, PRICE_ASC, PRICE_DESC
 from search.services import product_search
 from tests.factories import category_create, commune_create, product_create, vendor_create
 
-pytestmark = [pytest.mark.django_db, pytest.mark.service("search")]
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(
+    params=["database", pytest.param("opensearch", marks=pytest.mark.service("search"))]
+)
+def backend(request):
+    if request.param == "opensearch":
+        request.getfixturevalue("engine")
+        return request.getfixturevalue("refresh")
+    return lambda: None
+
+
+@pytest.fixture
+def engine_only(backend, request):
+    if request.node.callspec.params["backend"] == "database":
+        pytest.skip("only an engine does this")
 
 
 def titles(result):
@@ -28,7 +49,8 @@ def values(result, name):
 
 
 @pytest.fixture
-def catalogue(engine, refresh):
+def catalogue(backend):
+    refresh = backend
     snacks = category_create("Thực phẩm > Cơm cháy")
     goat = category_create("Thực phẩm > Dê núi")
     crafts = category_create("Cói và thủ công > Chiếu cói")
@@ -60,7 +82,7 @@ def catalogue(engine, refresh):
     return products
 
 
-def test_answers_come_from_the_engine(catalogue):
+def test_answers_come_from_the_engine(catalogue, engine_only):
     assert product_search(query="com chay").answered_by == "opensearch"
 
 
@@ -77,7 +99,7 @@ def test_d_and_d_stroke_match_both_ways(catalogue):
     assert titles(product_search(query="đê núi")) == ["Dê núi khô"]
 
 
-def test_a_typo_on_a_longer_word_is_forgiven(catalogue):
+def test_a_typo_on_a_longer_word_is_forgiven(catalogue, engine_only):
     assert set(titles(product_search(query="com chai"))) == {
         "Cơm cháy chà bông",
         "Cơm cháy mỡ hành",
@@ -88,7 +110,8 @@ def test_short_words_are_not_fuzzy(catalogue):
     assert titles(product_search(query="cam chay")) == []
 
 
-def test_exact_diacritic_form_ranks_first(catalogue, refresh):
+def test_exact_diacritic_form_ranks_first(catalogue, backend):
+    refresh = backend
     product_create("Com chay gia re")  # the same words without marks
     refresh()
     assert titles(product_search(query="Cơm cháy mỡ"))[0] == "Cơm cháy mỡ hành"
@@ -103,7 +126,7 @@ def test_words_spread_over_fields_match(catalogue):
     }
 
 
-def test_synonyms_from_the_data_file(catalogue, refresh):
+def test_synonyms_from_the_data_file(catalogue, engine_only, refresh):
     product_create("Trà sen Tây Hồ")
     refresh()
     assert titles(product_search(query="che sen")) == ["Trà sen Tây Hồ"]
@@ -159,14 +182,15 @@ def test_sorting(catalogue):
     assert titles(product_search(sort_by=NEWEST))[0] == "Chiếu cói Kim Sơn"
 
 
-def test_pages_come_from_the_engine_one_at_a_time(catalogue):
+def test_pages_come_from_the_engine_one_at_a_time(catalogue, engine_only):
     result = product_search(sort_by=PRICE_ASC, page=2, per_page=3)
     assert len(result.products) == 4
     assert [p.title for p in result.products[3:4]] == ["Dê núi khô"]
     assert [p.title for p in result.products[0:3]][0] == "Cơm cháy mỡ hành"
 
 
-def test_hiding_a_product_removes_it_from_the_index(catalogue, refresh):
+def test_hiding_a_product_removes_it_from_the_index(catalogue, backend):
+    refresh = backend
     product = catalogue["com_chay"]
     product.is_public = False
     product.save()
@@ -176,8 +200,9 @@ def test_hiding_a_product_removes_it_from_the_index(catalogue, refresh):
 
 
 def test_saving_refreshes_the_index_after_commit(
-    catalogue, refresh, django_capture_on_commit_callbacks
+    catalogue, backend, django_capture_on_commit_callbacks
 ):
+    refresh = backend
     product = catalogue["chieu"]
     with django_capture_on_commit_callbacks(execute=True):
         product.title = "Thảm cói in hoa"
@@ -186,7 +211,7 @@ def test_saving_refreshes_the_index_after_commit(
     assert titles(product_search(query="tham coi")) == ["Thảm cói in hoa"]
 
 
-def test_rebuild_swaps_the_alias_and_drops_the_old_index(catalogue, engine):
+def test_rebuild_swaps_the_alias_and_drops_the_old_index(catalogue, engine_only, engine):
     alias = index_alias()
     before = engine.alias_indices(alias=alias)
     seen = []
