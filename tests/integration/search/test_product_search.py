@@ -2,7 +2,7 @@
 
 Every test runs on the database adapter and on a real OpenSearch node
 (scripts/opensearch/start.sh); tests of what only an engine does (typos,
-synonyms, alias swaps) are marked ``engine_only``.
+synonyms, alias swaps) are marked ``engine_only``, and run on OpenSearch alone.
 """
 
 from __future__ import annotations
@@ -20,20 +20,16 @@ from tests.factories import category_create, commune_create, product_create, ven
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(
-    params=["database", pytest.param("opensearch", marks=pytest.mark.service("search"))]
-)
+OPENSEARCH = pytest.param("opensearch", marks=pytest.mark.service("search"))
+engine_only = pytest.mark.parametrize("backend", [OPENSEARCH], indirect=True)
+
+
+@pytest.fixture(params=["database", OPENSEARCH])
 def backend(request):
     if request.param == "opensearch":
         request.getfixturevalue("engine")
         return request.getfixturevalue("refresh")
     return lambda: None
-
-
-@pytest.fixture
-def engine_only(backend, request):
-    if request.node.callspec.params["backend"] == "database":
-        pytest.skip("only an engine does this")
 
 
 def titles(result):
@@ -82,7 +78,8 @@ def catalogue(backend):
     return products
 
 
-def test_answers_come_from_the_engine(catalogue, engine_only):
+@engine_only
+def test_answers_come_from_the_engine(catalogue):
     assert product_search(query="com chay").answered_by == "opensearch"
 
 
@@ -99,7 +96,8 @@ def test_d_and_d_stroke_match_both_ways(catalogue):
     assert titles(product_search(query="đê núi")) == ["Dê núi khô"]
 
 
-def test_a_typo_on_a_longer_word_is_forgiven(catalogue, engine_only):
+@engine_only
+def test_a_typo_on_a_longer_word_is_forgiven(catalogue):
     assert set(titles(product_search(query="com chai"))) == {
         "Cơm cháy chà bông",
         "Cơm cháy mỡ hành",
@@ -126,7 +124,8 @@ def test_words_spread_over_fields_match(catalogue):
     }
 
 
-def test_synonyms_from_the_data_file(catalogue, engine_only, refresh):
+@engine_only
+def test_synonyms_from_the_data_file(catalogue, refresh):
     product_create("Trà sen Tây Hồ")
     refresh()
     assert titles(product_search(query="che sen")) == ["Trà sen Tây Hồ"]
@@ -182,7 +181,8 @@ def test_sorting(catalogue):
     assert titles(product_search(sort_by=NEWEST))[0] == "Chiếu cói Kim Sơn"
 
 
-def test_pages_come_from_the_engine_one_at_a_time(catalogue, engine_only):
+@engine_only
+def test_pages_come_from_the_engine_one_at_a_time(catalogue):
     result = product_search(sort_by=PRICE_ASC, page=2, per_page=3)
     assert len(result.products) == 4
     assert [p.title for p in result.products[3:4]] == ["Dê núi khô"]
@@ -211,7 +211,8 @@ def test_saving_refreshes_the_index_after_commit(
     assert titles(product_search(query="tham coi")) == ["Thảm cói in hoa"]
 
 
-def test_rebuild_swaps_the_alias_and_drops_the_old_index(catalogue, engine_only, engine):
+@engine_only
+def test_rebuild_swaps_the_alias_and_drops_the_old_index(catalogue, engine):
     alias = index_alias()
     before = engine.alias_indices(alias=alias)
     seen = []
@@ -227,3 +228,27 @@ def test_rebuild_swaps_the_alias_and_drops_the_old_index(catalogue, engine_only,
         "Cơm cháy chà bông",
         "Cơm cháy mỡ hành",
     }
+
+
+def test_changing_a_vendor_kind_moves_its_products_between_facets(
+    catalogue, backend, django_capture_on_commit_callbacks
+):
+    refresh = backend
+    vendor = catalogue["chieu"].stockrecords.get().partner.vendor
+    with django_capture_on_commit_callbacks(execute=True):
+        vendor.kind = Vendor.Kind.COOPERATIVE
+        vendor.save()
+    refresh()
+    assert counts(product_search(), "kind") == {str(Vendor.Kind.COOPERATIVE.label): 4}
+
+
+@engine_only
+def test_renaming_a_commune_makes_the_new_name_searchable(
+    catalogue, refresh, django_capture_on_commit_callbacks
+):
+    commune = catalogue["chieu"].stockrecords.get().partner.vendor.commune
+    with django_capture_on_commit_callbacks(execute=True):
+        commune.name = "Xã Lai Thành"
+        commune.save()
+    refresh()
+    assert titles(product_search(query="lai thanh")) == ["Chiếu cói Kim Sơn"]
