@@ -50,7 +50,7 @@ class SearchEngine:
     def health(self) -> str:
         """``"ok"`` when the cluster answers yellow or green, else ``"down"``."""
         try:
-            body = self._call("cluster.health", timeout=f"{int(self.timeout * 1000)}ms")
+            body = self._call("cluster.health")
         except EngineError:
             return "down"
         return "ok" if body.get("status") in {"green", "yellow"} else "down"

@@ -91,3 +91,8 @@ def test_a_slow_engine_times_out_within_the_budget(settings, silent_server, kind
     assert [p.title for p in result.products] == ["Cơm cháy chà bông"]
     # product_create's own index update also waited once; the search waited at most once.
     assert elapsed < 2.5
+
+
+@pytest.mark.service("search")
+def test_healthz_says_ok_when_the_engine_answers(engine, client):
+    assert client.get("/healthz").json()["search"]["state"] == "ok"
