@@ -9,6 +9,24 @@ class SearchInput(forms.TextInput):
     input_type = "search"
 
 
+class QueryField(forms.CharField):
+    """Keeps the first ``max_chars`` characters of an over-long query instead of rejecting it.
+
+    A pasted paragraph still searches for its start, rather than silently
+    showing every product.
+    """
+
+    def __init__(self, *, max_chars: int, **kwargs):
+        self.max_chars = max_chars
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        return super().to_python(value)[: self.max_chars].strip()
+
+    def widget_attrs(self, widget):
+        return {**super().widget_attrs(widget), "maxlength": str(self.max_chars)}
+
+
 class SearchForm(forms.Form):
     """The search box in the header and the refine form on result pages.
 
@@ -16,9 +34,9 @@ class SearchForm(forms.Form):
     hand-edited URL never errors.
     """
 
-    q = forms.CharField(
+    q = QueryField(
         required=False,
-        max_length=200,
+        max_chars=200,
         label=_("Search"),
         widget=SearchInput(
             attrs={

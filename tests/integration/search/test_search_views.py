@@ -100,3 +100,11 @@ def test_results_pages_make_a_constant_number_of_queries(client, products, setti
 
     queries(2)  # warm caches shared by every page (site, categories, session)
     assert queries(24) == queries(2)
+
+
+def test_an_over_long_query_searches_for_its_start(client, products):
+    response = client.get("/search/", {"q": "com chay " + "x" * 10_000})
+    assert response.status_code == 200
+    assert response.context["query"].startswith("com chay x")
+    assert len(response.context["query"]) == 200
+    assert 'maxlength="200"' in response.content.decode()
