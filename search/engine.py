@@ -28,13 +28,17 @@ class SearchEngine:
     """
 
     name = "engine"
+    # The client's own failures (network, timeout, refusals). Anything else is a
+    # bug in our code and must surface, not be hidden behind the fallback.
+    errors: tuple[type[Exception], ...] = ()
 
     def __init__(self, *, url: str, timeout: float) -> None:
         self.url = url
         self.timeout = timeout
-        self.client = self._client()
+        self.client, self.errors = self._client()
 
-    def _client(self) -> Any:
+    def _client(self) -> tuple[Any, tuple[type[Exception], ...]]:
+        """The client, and the exceptions it raises when the engine fails."""
         raise NotImplementedError
 
     def _call(self, method: str, **kwargs: Any) -> Any:
@@ -43,7 +47,7 @@ class SearchEngine:
             target = getattr(target, part)
         try:
             response = target(**kwargs)
-        except Exception as exc:  # every client error becomes one type
+        except self.errors as exc:
             raise EngineError(f"{self.name} {method} failed: {exc}") from exc
         return getattr(response, "body", response)
 
@@ -102,23 +106,27 @@ class SearchEngine:
 class OpenSearchEngine(SearchEngine):
     name = "opensearch"
 
-    def _client(self) -> Any:
+    def _client(self) -> tuple[Any, tuple[type[Exception], ...]]:
         from opensearchpy import OpenSearch
+        from opensearchpy.exceptions import OpenSearchException
 
-        return OpenSearch(
+        client = OpenSearch(
             hosts=[self.url], timeout=self.timeout, max_retries=0, retry_on_timeout=False
         )
+        return client, (OpenSearchException,)
 
 
 class ElasticsearchEngine(SearchEngine):
     name = "elasticsearch"
 
-    def _client(self) -> Any:
-        from elasticsearch import Elasticsearch
+    def _client(self) -> tuple[Any, tuple[type[Exception], ...]]:
+        from elastic_transport import TransportError
+        from elasticsearch import ApiError, Elasticsearch
 
-        return Elasticsearch(
+        client = Elasticsearch(
             self.url, request_timeout=self.timeout, max_retries=0, retry_on_timeout=False
         )
+        return client, (ApiError, TransportError)
 
 
 ADAPTERS: dict[str, type[SearchEngine]] = {
