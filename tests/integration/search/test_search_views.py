@@ -108,3 +108,15 @@ def test_an_over_long_query_searches_for_its_start(client, products):
     assert response.context["query"].startswith("com chay x")
     assert len(response.context["query"]) == 200
     assert 'maxlength="200"' in response.content.decode()
+
+
+def test_facet_links_toggle_one_filter_and_keep_the_rest(client, products):
+    response = client.get("/search/", {"q": "com chay", "in_stock": "true", "page": "2"})
+    groups = {group["name"]: group["links"] for group in response.context["facet_groups"]}
+    assert set(groups) >= {"category", "district", "commune", "kind", "price", "in_stock"}
+    district = groups["district"][0]
+    assert "q=com+chay" in district["url"] and "in_stock=true" in district["url"]
+    assert "district=" in district["url"] and "page=" not in district["url"]
+    (in_stock,) = groups["in_stock"]
+    assert in_stock["facet"].selected
+    assert "in_stock" not in in_stock["url"]  # clicking a selected value removes it
