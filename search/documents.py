@@ -32,6 +32,7 @@ SYNONYMS_FILE = Path(__file__).resolve().parent / "data" / "synonyms.txt"
 
 vi_d = char_filter("vi_d", "mapping", mappings=["đ => d", "Đ => D"])
 vi_fold = token_filter("vi_fold", "asciifolding", preserve_original=True)
+vi_edge = token_filter("vi_edge", "edge_ngram", min_gram=1, max_gram=20)
 
 
 def synonyms() -> list[str]:
@@ -52,29 +53,35 @@ def _analyzers():
         char_filter=[vi_d],
     )
     exact = analyzer("vi_exact", tokenizer="standard", filter=["lowercase"])
-    return folded, folded_search, exact
-
-
-def _text(folded, folded_search, exact, **kwargs) -> Text:
-    return Text(
-        analyzer=folded,
-        search_analyzer=folded_search,
-        fields={"exact": Text(analyzer=exact)},
-        **kwargs,
+    # Word starts for the search box's suggestions: "com ch" finds "cơm cháy".
+    prefix = analyzer(
+        "vi_prefix",
+        tokenizer="standard",
+        char_filter=[vi_d],
+        filter=["lowercase", vi_fold, vi_edge],
     )
+    return folded, folded_search, exact, prefix
+
+
+def _text(folded, folded_search, exact, prefix=None) -> Text:
+    fields = {"exact": Text(analyzer=exact)}
+    if prefix is not None:
+        fields["prefix"] = Text(analyzer=prefix, search_analyzer=folded)
+    return Text(analyzer=folded, search_analyzer=folded_search, fields=fields)
 
 
 def product_index(*, name: str) -> Index:
     """The product index: one shard (a province's catalogue is small), no replicas."""
-    folded, folded_search, exact = _analyzers()
+    folded, folded_search, exact, prefix = _analyzers()
     index = Index(name)
     index.settings(number_of_shards=1, number_of_replicas=0, max_result_window=10000)
     mapping = Mapping()
     mapping.meta("dynamic", "strict")
-    mapping.field("title", _text(folded, folded_search, exact))
+    mapping.field("title", _text(folded, folded_search, exact, prefix))
     mapping.field("description", _text(folded, folded_search, exact))
     mapping.field("category_path", _text(folded, folded_search, exact))
-    mapping.field("vendor_name", _text(folded, folded_search, exact))
+    mapping.field("vendor_name", _text(folded, folded_search, exact, prefix))
+    mapping.field("vendor", Keyword())
     mapping.field("place", _text(folded, folded_search, exact))
     mapping.field("title_sort", Keyword())
     mapping.field("categories", Keyword())
@@ -130,6 +137,7 @@ def product_document(product, *, categories: dict[int, tuple[list[str], list[str
         "place": " ".join(area.name for area in (commune, district) if area is not None),
         "categories": [category.slug for category in direct],
         "category_tree": tree,
+        "vendor": vendor.slug if vendor else None,
         "vendor_kind": vendor.kind if vendor else None,
         # Area ids, not slugs: a commune's slug is unique only within its district.
         "district": str(district.pk) if district else None,

@@ -160,3 +160,37 @@ def parse_counts(response: dict) -> dict[str, dict[str, int]]:
             for bucket in buckets or []
         }
     return counts
+
+
+SUGGEST_SIZE = 6
+
+
+def suggest_body(*, query: str) -> dict:
+    """Products whose title or vendor starts with the typed words, and the matching vendors.
+
+    Every word must start a word of the title or of the vendor's name; no
+    fuzziness, so suggestions stay predictable while the shopper types.
+    """
+    query = query[:QUERY_MAX_CHARS]
+    search = Search().query(
+        Q(
+            "multi_match",
+            query=query,
+            fields=["title.prefix^3", "vendor_name.prefix"],
+            type="cross_fields",
+            operator="and",
+        )
+    )
+    vendors = A("filter", Q("match", **{"vendor_name.prefix": {"query": query, "operator": "and"}}))
+    vendors.bucket("values", A("terms", field="vendor", size=4))
+    search.aggs.bucket("vendors", vendors)
+    search = search.source(False).extra(track_total_hits=False)
+    return search[0:SUGGEST_SIZE].to_dict()
+
+
+def parse_suggestions(response: dict) -> tuple[list[int], list[str]]:
+    ids = [int(hit["_id"]) for hit in response.get("hits", {}).get("hits", [])]
+    buckets = (
+        response.get("aggregations", {}).get("vendors", {}).get("values", {}).get("buckets", [])
+    )
+    return ids, [str(bucket["key"]) for bucket in buckets]

@@ -14,11 +14,26 @@ from search import database
 from search.database import SearchResult, category_by_slug, for_listing
 from search.engine import EngineError, SearchEngine, engine_get, index_alias
 from search.facets import SearchFilters, facet_values
-from search.queries import ids_body, parse_counts, parse_ids, product_search_body
+from search.queries import (
+    SUGGEST_SIZE,
+    ids_body,
+    parse_counts,
+    parse_ids,
+    parse_suggestions,
+    product_search_body,
+    suggest_body,
+)
+from search.text import fold, tokens
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["SearchResult", "category_by_slug", "product_search", "products_by_ids"]
+__all__ = [
+    "SearchResult",
+    "category_by_slug",
+    "product_search",
+    "product_suggestions",
+    "products_by_ids",
+]
 
 
 def products_by_ids(ids: list[int]) -> list:
@@ -131,3 +146,68 @@ def product_search(
         except EngineError as exc:
             logger.warning("Search engine failed, the database answers: %s", exc)
     return database.product_search(query=query, category=category, sort_by=sort_by, filters=filters)
+
+
+def _vendor_entries(vendors) -> list[dict]:
+    from django.urls import reverse
+    from django.utils.http import urlencode
+
+    search_url = reverse("search:search")
+    return [
+        {"name": vendor.name, "url": f"{search_url}?{urlencode({'q': vendor.name})}"}
+        for vendor in vendors
+    ]
+
+
+def _database_vendors(query: str) -> list:
+    """Vendors with a product for sale whose name has words starting with each typed word.
+
+    Folded in Python: a province has at most a few hundred sellers.
+    """
+    from marketplace.models import Vendor
+    from marketplace.selectors import products_for_sale
+
+    words = tokens(query)
+    selling = products_for_sale().values("stockrecords__partner_id")
+    vendors = Vendor.objects.filter(partner_id__in=selling).select_related("partner")
+    found = []
+    for vendor in vendors.order_by("partner__name"):
+        names = fold(vendor.name).split()
+        if all(any(name.startswith(word) for name in names) for word in words):
+            found.append(vendor)
+    return found[:4]
+
+
+def product_suggestions(*, query: str) -> dict:
+    """What the search box suggests while the shopper types: products and vendors.
+
+    Same budget and fallback as a search: the engine when it answers within
+    the timeout, else the database's word-prefix matching.
+    """
+    from marketplace.models import Vendor
+
+    if not tokens(query):
+        return {"products": [], "vendors": []}
+    engine = engine_get()
+    products = vendors = None
+    if engine is not None:
+        try:
+            ids, slugs = parse_suggestions(
+                engine.search(index=index_alias(), body=suggest_body(query=query))
+            )
+            products = products_by_ids(ids)
+            by_slug = {
+                v.slug: v for v in Vendor.objects.filter(slug__in=slugs).select_related("partner")
+            }
+            vendors = [by_slug[slug] for slug in slugs if slug in by_slug]
+        except EngineError as exc:
+            logger.warning("Search engine failed, the database suggests: %s", exc)
+    if products is None:
+        products = list(database.product_search(query=query).products[:SUGGEST_SIZE])
+        vendors = _database_vendors(query)
+    return {
+        "products": [
+            {"title": product.title, "url": product.get_absolute_url()} for product in products
+        ],
+        "vendors": _vendor_entries(vendors),
+    }

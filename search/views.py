@@ -10,16 +10,17 @@ from urllib.parse import unquote
 
 from django.contrib import messages
 from django.core.paginator import InvalidPage, Paginator
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
 from search.database import SORT_CHOICES
 from search.forms import SearchForm
-from search.services import category_by_slug, product_search
+from search.services import category_by_slug, product_search, product_suggestions
 
 Category = get_model("catalogue", "Category")
 
@@ -160,3 +161,12 @@ class ProductCategoryView(ProductListMixin, TemplateView):
         context["category"] = self.category
         context["summary"] = self.category.name
         return context
+
+
+@require_GET
+def product_suggestions_view(request):
+    """JSON suggestions for the search box; the box itself is a plain form without JavaScript."""
+    params = SearchForm(request.GET or None).cleaned()
+    response = JsonResponse(product_suggestions(query=params["query"]))
+    response["Cache-Control"] = "public, max-age=60"
+    return response
