@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run demo migrate test pytest check lint format messages clean
+.PHONY: help run demo migrate test pytest check lint format messages clean opensearch opensearch-stop
 
 help: ## Show this help
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -42,9 +42,9 @@ check: $(VENV)/.test ## Lint, format check, Django checks, migrations check, dep
 	  DATABASE_URL=sqlite:///var/deploy-check.sqlite3 DJANGO_ALLOWED_HOSTS=example.vn \
 	  $(MANAGE) check --deploy --fail-level WARNING
 
-pytest: $(VENV)/.test ## Run only the test suite (pass ARGS="-k name" to filter)
+pytest: $(VENV)/.test ## Run only the test suite (pass ARGS="-k name" to filter); starts OpenSearch when java and mvn exist
 	@mkdir -p var
-	$(VENV)/bin/pytest $(ARGS)
+	scripts/opensearch/with-node.sh $(VENV)/bin/pytest $(ARGS)
 
 test: check pytest ## Install test tools, run every check and the whole test suite
 
@@ -57,6 +57,12 @@ format: $(VENV)/.test ## Format the code
 messages: $(VENV)/.base ## Refresh locale/*.po and compile them (needs GNU gettext)
 	$(MANAGE) makemessages -l vi -l en --no-obsolete --ignore '.venv/*' --ignore 'var/*'
 	$(MANAGE) compilemessages --ignore '.venv/*'
+
+opensearch: ## Start a local OpenSearch node (from Maven Central) and print its URL
+	scripts/opensearch/start.sh start
+
+opensearch-stop: ## Stop the local OpenSearch node
+	scripts/opensearch/start.sh stop
 
 clean: ## Remove the local database, media and caches
 	rm -rf db.sqlite3 media staticfiles var .pytest_cache .ruff_cache

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import logging
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.core.exceptions import ValidationError
@@ -21,6 +20,7 @@ from marketplace.forms import NewAccountForm, VendorApplicationForm, VendorFilte
 from marketplace.models import AdministrativeArea, Vendor, VendorInvitation
 from marketplace.services.invitations import invitation_accept
 from marketplace.services.vendors import applicant_account_create, vendor_apply
+from search.engine import engine_state
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +45,8 @@ def healthz(request):
     body = {
         "status": "ok" if database == "ok" else "down",
         "database": {"state": database, "vendor": connection.vendor},
-        "search": {"state": "configured" if settings.SEARCH_URL else "database"},
+        # "degraded": an engine is configured but down; searches fall back to the database.
+        "search": {"state": engine_state()},
     }
     return JsonResponse(body, status=200 if database == "ok" else 503)
 

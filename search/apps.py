@@ -19,4 +19,11 @@ class SearchConfig(OscarConfig):
         self.search_view = get_class("search.views", "ProductSearchView")
 
     def get_urls(self):
-        return self.post_process_urls([path("", self.search_view.as_view(), name="search")])
+        from search.views import product_suggestions_view
+
+        return self.post_process_urls(
+            [
+                path("", self.search_view.as_view(), name="search"),
+                path("suggest/", product_suggestions_view, name="suggest"),
+            ]
+        )

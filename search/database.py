@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import (
     Case,
+    CharField,
     Count,
     Exists,
+    F,
     IntegerField,
     OuterRef,
     Q,
@@ -21,24 +23,32 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Length
+from django.db.models.functions import Cast, Length
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 from marketplace.selectors import products_for_sale
+from search.facets import PRICE_BANDS, FacetValue, SearchFilters, facet_values, price_band
+from search.queries import NEWEST, PRICE_ASC, PRICE_DESC, RELEVANCE, TITLE_ASC
 from search.text import has_diacritics, tokens
 
 Category = get_model("catalogue", "Category")
 ProductCategory = get_model("catalogue", "ProductCategory")
 StockRecord = get_model("partner", "StockRecord")
 
-RELEVANCE, PRICE_ASC, PRICE_DESC, NEWEST, TITLE_ASC = (
-    "relevance",
-    "price-asc",
-    "price-desc",
-    "newest",
-    "title-asc",
-)
+__all__ = [
+    "NEWEST",
+    "PRICE_ASC",
+    "PRICE_DESC",
+    "RELEVANCE",
+    "SORT_CHOICES",
+    "TITLE_ASC",
+    "FacetValue",
+    "SearchResult",
+    "category_by_slug",
+    "product_search",
+]
+
 SORT_CHOICES = [
     (RELEVANCE, _("Relevance")),
     (NEWEST, _("Newest")),
@@ -54,20 +64,15 @@ _ORDERINGS = {
 }
 
 
-@dataclass(frozen=True)
-class FacetValue:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
 @dataclass
 class SearchResult:
-    products: QuerySet
+    """``products`` is a queryset (database) or a sequence of one page (engine)."""
+
+    products: object
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     query: str = ""
     category: object | None = None
+    answered_by: str = "database"
 
 
 def _matching(query: str) -> tuple[QuerySet, list[str]]:
@@ -94,22 +99,23 @@ def _ranked(queryset: QuerySet, query: str, words: list[str]) -> QuerySet:
     ).order_by("-rank", Length("title"), "-date_created", "-pk")
 
 
-def _category_facet(queryset: QuerySet, selected) -> list[FacetValue]:
-    rows = (
-        ProductCategory.objects.filter(product__in=queryset.values("pk"))
-        .values("category_id", "category__name", "category__slug")
-        .annotate(count=Count("product_id", distinct=True))
-        .order_by("-count", "category__name")
-    )
-    return [
-        FacetValue(
-            value=row["category__slug"],
-            label=row["category__name"],
-            count=row["count"],
-            selected=selected is not None and selected.pk == row["category_id"],
+def for_listing(queryset: QuerySet) -> QuerySet:
+    """What a product card needs, in a constant number of queries whatever the page size.
+
+    The ``has_*_options`` annotations are the ones Oscar's ``base_queryset``
+    adds, so ``Product.has_options`` does not query once per card.
+    """
+    Option = get_model("catalogue", "Option")
+    return (
+        queryset.select_related("product_class")
+        .annotate(
+            has_product_class_options=Exists(
+                Option.objects.filter(productclass=OuterRef("product_class"))
+            ),
+            has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
         )
-        for row in rows
-    ]
+        .prefetch_related("images", "stockrecords", "product_class__options", "product_options")
+    )
 
 
 def category_by_slug(slug: str):
@@ -118,32 +124,131 @@ def category_by_slug(slug: str):
     return Category.objects.browsable().filter(slug=slug).first()
 
 
-def product_search(*, query: str = "", category=None, sort_by: str = "") -> SearchResult:
-    """Products for sale matching ``query`` (all when empty), within ``category``.
+_STOCK = StockRecord.objects.filter(product=OuterRef("pk"))
+_VENDOR = "stockrecords__partner__vendor__"
 
-    The category facet counts ignore the category filter itself, so a
-    shopper can see and switch to the other categories of her results.
-    """
-    matching, words = _matching(query)
-    facets = {"category": _category_facet(matching, category)}
-    products = matching
+
+def _with_min_price(queryset: QuerySet) -> QuerySet:
+    return queryset.annotate(
+        min_price=Subquery(_STOCK.filter(price__isnull=False).order_by("price").values("price")[:1])
+    )
+
+
+def _filtered(queryset: QuerySet, filters: SearchFilters, *, category=None) -> QuerySet:
+    """Apply every active filter; ``category`` is the resolved ``filters.category``."""
     if category is not None:
         in_category = ProductCategory.objects.filter(
             product=OuterRef("pk"), category__path__startswith=category.path
         )
-        products = products.filter(Exists(in_category))
-    products = products.annotate(
-        min_price=Subquery(
-            StockRecord.objects.filter(product=OuterRef("pk")).order_by("price").values("price")[:1]
+        queryset = queryset.filter(Exists(in_category))
+    elif filters.category:
+        queryset = queryset.none()  # an unknown category slug matches nothing
+    if filters.district:
+        queryset = queryset.filter(
+            Exists(_STOCK.filter(partner__vendor__commune__parent_id=_int(filters.district)))
         )
+    if filters.commune:
+        queryset = queryset.filter(
+            Exists(_STOCK.filter(partner__vendor__commune_id=_int(filters.commune)))
+        )
+    if filters.kind:
+        queryset = queryset.filter(Exists(_STOCK.filter(partner__vendor__kind=filters.kind)))
+    if filters.in_stock:
+        queryset = queryset.filter(Exists(_in_stock_records()))
+    band = price_band(filters.price) if filters.price else None
+    if band is not None:
+        low, high = band
+        queryset = _with_min_price(queryset)
+        if low is not None:
+            queryset = queryset.filter(min_price__gte=low)
+        if high is not None:
+            queryset = queryset.filter(min_price__lt=high)
+    return queryset
+
+
+def _int(value: str) -> int:
+    return int(value) if value.isdigit() else 0
+
+
+def _in_stock_records() -> QuerySet:
+    return _STOCK.filter(
+        Q(num_in_stock__isnull=True)
+        | Q(num_in_stock__gt=F("num_allocated"))
+        | Q(num_allocated__isnull=True, num_in_stock__gt=0)
     )
+
+
+def _grouped(queryset: QuerySet, expression) -> dict[str, int]:
+    rows = (
+        queryset.annotate(facet=expression)
+        .exclude(facet__isnull=True)
+        .values("facet")
+        .annotate(count=Count("pk", distinct=True))
+        .order_by()
+    )
+    return {str(row["facet"]): row["count"] for row in rows}
+
+
+def _counts(matching: QuerySet, filters: SearchFilters, category) -> dict[str, dict[str, int]]:
+    """Each facet counted under every other active filter (one query per facet)."""
+
+    def scope(name: str) -> QuerySet:
+        return _filtered(
+            matching, filters.without(name), category=None if name == "category" else category
+        )
+
+    counts = {
+        "category": {
+            row["category__slug"]: row["count"]
+            for row in ProductCategory.objects.filter(product__in=scope("category").values("pk"))
+            .values("category__slug")
+            .annotate(count=Count("product_id", distinct=True))
+            .order_by()
+        },
+        "district": _grouped(
+            scope("district"), Cast(F(_VENDOR + "commune__parent_id"), CharField())
+        ),
+        "commune": _grouped(scope("commune"), Cast(F(_VENDOR + "commune_id"), CharField())),
+        "kind": _grouped(scope("kind"), F(_VENDOR + "kind")),
+        "in_stock": {"true": scope("in_stock").filter(Exists(_in_stock_records())).count()},
+    }
+    priced = _with_min_price(scope("price"))
+    bands = {}
+    for key, low, high in PRICE_BANDS:
+        band = priced
+        if low is not None:
+            band = band.filter(min_price__gte=low)
+        if high is not None:
+            band = band.filter(min_price__lt=high)
+        bands[key] = band
+    counts["price"] = {key: band.count() for key, band in bands.items()}
+    return counts
+
+
+def product_search(
+    *,
+    query: str = "",
+    category=None,
+    sort_by: str = "",
+    filters: SearchFilters | None = None,
+) -> SearchResult:
+    """Products for sale matching ``query`` (all when empty), within ``category`` and filters.
+
+    Each facet's counts ignore that facet's own filter, so a shopper can see
+    and switch to the other values of her results.
+    """
+    filters = filters or SearchFilters()
+    if category is not None:
+        filters = SearchFilters(**{**filters.active(), "category": category.slug})
+    matching, words = _matching(query)
+    facets = facet_values(counts=_counts(matching, filters, category), filters=filters)
+    products = _with_min_price(_filtered(matching, filters, category=category))
     if sort_by in _ORDERINGS:
         products = products.order_by(*_ORDERINGS[sort_by])
     elif words:
         products = _ranked(products, query, words)
     else:
         products = products.order_by(*_ORDERINGS[NEWEST])
-    products = products.select_related("product_class").prefetch_related(
-        "images", "stockrecords", "product_class__options", "product_options"
+    return SearchResult(
+        products=for_listing(products), facets=facets, query=query, category=category
     )
-    return SearchResult(products=products, facets=facets, query=query, category=category)

@@ -2,10 +2,29 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from search.database import SORT_CHOICES
+from search.facets import PRICE_BAND_KEYS, SearchFilters
 
 
 class SearchInput(forms.TextInput):
     input_type = "search"
+
+
+class QueryField(forms.CharField):
+    """Keeps the first ``max_chars`` characters of an over-long query instead of rejecting it.
+
+    A pasted paragraph still searches for its start, rather than silently
+    showing every product.
+    """
+
+    def __init__(self, *, max_chars: int, **kwargs):
+        self.max_chars = max_chars
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        return super().to_python(value)[: self.max_chars].strip()
+
+    def widget_attrs(self, widget):
+        return {**super().widget_attrs(widget), "maxlength": str(self.max_chars)}
 
 
 class SearchForm(forms.Form):
@@ -15,9 +34,9 @@ class SearchForm(forms.Form):
     hand-edited URL never errors.
     """
 
-    q = forms.CharField(
+    q = QueryField(
         required=False,
-        max_length=200,
+        max_chars=200,
         label=_("Search"),
         widget=SearchInput(
             attrs={
@@ -29,6 +48,13 @@ class SearchForm(forms.Form):
         ),
     )
     category = forms.SlugField(required=False, max_length=255, widget=forms.HiddenInput)
+    district = forms.RegexField(regex=r"^\d{1,10}$", required=False, widget=forms.HiddenInput)
+    commune = forms.RegexField(regex=r"^\d{1,10}$", required=False, widget=forms.HiddenInput)
+    kind = forms.SlugField(required=False, max_length=20, widget=forms.HiddenInput)
+    price = forms.ChoiceField(
+        required=False, choices=[(key, key) for key in PRICE_BAND_KEYS], widget=forms.HiddenInput
+    )
+    in_stock = forms.BooleanField(required=False, widget=forms.HiddenInput)
     sort_by = forms.ChoiceField(
         required=False,
         label=_("Sort by"),
@@ -44,6 +70,13 @@ class SearchForm(forms.Form):
             "query": (data.get("q") or "").strip(),
             "category": data.get("category") or "",
             "sort_by": data.get("sort_by") or "",
+            "filters": SearchFilters(
+                district=data.get("district") or "",
+                commune=data.get("commune") or "",
+                kind=data.get("kind") or "",
+                price=data.get("price") or "",
+                in_stock=bool(data.get("in_stock")),
+            ),
         }
 
 

@@ -1,15 +1,29 @@
-"""Keeps the database adapter's folded product documents fresh."""
+"""Keeps the product documents fresh: the database's folded ones and the engine's.
+
+``product_documents_rebuild`` is the single entry point for "these products
+may have changed" (signals call it after commit; vendor moderation calls it
+when visibility changes). The engine mirrors exactly what
+``marketplace.selectors.products_for_sale`` returns: products it no longer
+returns are deleted from the index.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import logging
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 
 from django.db import transaction
 from django.utils.html import strip_tags
 from oscar.core.loading import get_model
 
+from marketplace.selectors import products_for_sale
+from search.documents import product_document, product_index
+from search.engine import EngineError, SearchEngine, engine_get, index_alias
 from search.models import ProductSearchDocument
 from search.text import fold
+
+logger = logging.getLogger(__name__)
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
@@ -45,11 +59,29 @@ def _document_for(product, category_paths: dict[int, str]) -> ProductSearchDocum
 
 
 def product_documents_rebuild(*, product_ids: Iterable[int] | None = None) -> int:
-    """Rewrite the documents of the given products (all when ``None``).
+    """Rewrite the documents of the given products (all when ``None``), then the engine's.
 
-    Returns the number of documents written. A deleted product loses its
-    document with it (cascade), so only live products are written.
+    Returns the number of database documents written. A deleted product loses
+    its document with it (cascade), so only live products are written. An
+    engine that is down is logged and skipped: the save that triggered this
+    has committed already, and ``search_index status`` shows the drift.
     """
+    if product_ids is not None:
+        product_ids = set(product_ids)
+    written = _database_documents_rebuild(product_ids=product_ids)
+    engine = engine_get()
+    if engine is not None:
+        try:
+            if product_ids is None:
+                engine_index_rebuild(engine=engine)
+            else:
+                engine_documents_sync(engine=engine, product_ids=product_ids)
+        except EngineError as exc:
+            logger.warning("Search index not updated, the engine failed: %s", exc)
+    return written
+
+
+def _database_documents_rebuild(*, product_ids: set[int] | None) -> int:
     queryset = Product.objects.order_by("pk").prefetch_related(
         "categories", "stockrecords__partner"
     )
@@ -76,3 +108,107 @@ def product_documents_rebuild(*, product_ids: Iterable[int] | None = None) -> in
     if batch:
         flush()
     return written
+
+
+# --- The engine's index ---------------------------------------------------------------
+
+PRODUCT_PREFETCH = (
+    "categories",
+    "images",
+    "stockrecords__partner__vendor__commune__parent",
+)
+
+
+def _category_trees() -> dict[int, tuple[list[str], list[str]]]:
+    """Every category's ancestor slugs and names (itself last), in one query."""
+    rows = list(Category.objects.values_list("pk", "path", "slug", "name"))
+    by_path = {path: (slug, name) for _, path, slug, name in rows}
+    steplen = Category.steplen
+    trees = {}
+    for pk, path, _, _ in rows:
+        chain = [by_path[path[:end]] for end in range(steplen, len(path) + 1, steplen)]
+        trees[pk] = ([slug for slug, _ in chain], [name for _, name in chain])
+    return trees
+
+
+def _visible_products(product_ids: set[int] | None = None):
+    queryset = products_for_sale().order_by("pk").prefetch_related(*PRODUCT_PREFETCH)
+    if product_ids is not None:
+        queryset = queryset.filter(pk__in=product_ids)
+    return queryset
+
+
+def index_ensure(*, engine: SearchEngine) -> str:
+    """The alias, created over a fresh empty index when it does not exist yet."""
+    alias = index_alias()
+    if not engine.alias_indices(alias=alias):
+        name = _new_index_name(alias)
+        engine.index_create(name=name, body=product_index(name=name).to_dict())
+        engine.alias_swap(alias=alias, index=name)
+    return alias
+
+
+def _new_index_name(alias: str) -> str:
+    return f"{alias}-{datetime.now(UTC).strftime('%Y%m%d%H%M%S%f')}"
+
+
+def engine_documents_sync(*, engine: SearchEngine, product_ids: set[int]) -> int:
+    """Index the given products that are for sale and delete the others; return failures."""
+    alias = index_ensure(engine=engine)
+    trees = _category_trees()
+    operations: list[dict] = []
+    visible = set()
+    for product in _visible_products(product_ids):
+        visible.add(product.pk)
+        operations += [
+            {"index": {"_id": str(product.pk)}},
+            product_document(product, categories=trees),
+        ]
+    for pk in product_ids - visible:
+        operations.append({"delete": {"_id": str(pk)}})
+    return engine.bulk(index=alias, operations=operations)
+
+
+def engine_index_rebuild(
+    *, engine: SearchEngine, progress: Callable[[int, int], None] | None = None
+) -> dict:
+    """Build a new index beside the live one, then swap the alias and drop the old one.
+
+    Searches keep answering from the old index until the swap, which is one
+    atomic alias update, so there is no moment without results.
+    """
+    alias = index_alias()
+    name = _new_index_name(alias)
+    engine.index_create(name=name, body=product_index(name=name).to_dict())
+    trees = _category_trees()
+    queryset = _visible_products()
+    total = queryset.count()
+    done = failed = 0
+    operations: list[dict] = []
+
+    def flush() -> None:
+        nonlocal done, failed
+        failed += engine.bulk(index=name, operations=operations)
+        done += len(operations) // 2
+        operations.clear()
+        if progress is not None:
+            progress(done, total)
+
+    try:
+        for product in queryset.iterator(chunk_size=BATCH_SIZE):
+            operations += [
+                {"index": {"_id": str(product.pk)}},
+                product_document(product, categories=trees),
+            ]
+            if len(operations) >= 2 * BATCH_SIZE:
+                flush()
+        if operations or progress is not None:
+            flush()
+        engine.refresh(index=name)
+        old = engine.alias_swap(alias=alias, index=name)
+    except EngineError:
+        engine.index_delete(name=name)
+        raise
+    for old_name in old:
+        engine.index_delete(name=old_name)
+    return {"index": name, "indexed": done, "failed": failed, "removed": old}

@@ -9,10 +9,12 @@ from __future__ import annotations
 import threading
 
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 from oscar.core.loading import get_model
 
+from marketplace.models import AdministrativeArea, Vendor
 from search.indexing import product_documents_rebuild
 
 Product = get_model("catalogue", "Product")
@@ -20,6 +22,7 @@ ProductCategory = get_model("catalogue", "ProductCategory")
 Category = get_model("catalogue", "Category")
 StockRecord = get_model("partner", "StockRecord")
 Partner = get_model("partner", "Partner")
+ProductImage = get_model("catalogue", "ProductImage")
 
 _pending = threading.local()
 
@@ -50,6 +53,7 @@ def product_saved(sender, instance, raw=False, **kwargs):
 
 @receiver(post_save, sender=StockRecord)
 @receiver(post_save, sender=ProductCategory)
+@receiver(post_save, sender=ProductImage)
 def product_link_saved(sender, instance, raw=False, **kwargs):
     if not raw:
         _queue([instance.product_id])
@@ -72,3 +76,20 @@ def category_saved(sender, instance, raw=False, created=False, **kwargs):
 def partner_saved(sender, instance, raw=False, created=False, **kwargs):
     if not raw and not created:
         _queue(instance.stockrecords.values_list("product_id", flat=True))
+
+
+@receiver(post_save, sender=Vendor)
+def vendor_saved(sender, instance, raw=False, created=False, **kwargs):
+    """A vendor's kind or commune is part of its products' engine documents."""
+    if not raw and not created:
+        _queue(instance.partner.stockrecords.values_list("product_id", flat=True))
+
+
+@receiver(post_save, sender=AdministrativeArea)
+def area_saved(sender, instance, raw=False, created=False, **kwargs):
+    """A renamed commune or district is searchable text of its vendors' products."""
+    if not raw and not created:
+        affected = StockRecord.objects.filter(
+            Q(partner__vendor__commune=instance) | Q(partner__vendor__commune__parent=instance)
+        )
+        _queue(affected.values_list("product_id", flat=True))

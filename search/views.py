@@ -1,4 +1,4 @@
-"""Product listings and search, answered by ``search.database``.
+"""Product listings and search, answered by ``search.services`` (engine or database).
 
 ``CatalogueView`` and ``ProductCategoryView`` are the names Oscar's catalogue
 app loads from the search app; ``ProductSearchView`` serves ``/search/``.
@@ -10,17 +10,28 @@ from urllib.parse import unquote
 
 from django.contrib import messages
 from django.core.paginator import InvalidPage, Paginator
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
-from search.database import SORT_CHOICES, category_by_slug, product_search
+from search.database import SORT_CHOICES
 from search.forms import SearchForm
+from search.services import category_by_slug, product_search, product_suggestions
 
 Category = get_model("catalogue", "Category")
+
+FACET_TITLES = [
+    ("category", _("Category")),
+    ("district", _("District")),
+    ("commune", _("Commune")),
+    ("kind", _("Seller type")),
+    ("price", _("Price")),
+    ("in_stock", _("Availability")),
+]
 
 
 class ProductListMixin:
@@ -34,11 +45,19 @@ class ProductListMixin:
         self.form = SearchForm(self.request.GET or None)
         return self.form.cleaned()
 
+    def page_number(self) -> int:
+        """The requested page for the engine; a bad value is left to the paginator."""
+        raw = self.request.GET.get("page") or "1"
+        return int(raw) if raw.isdigit() and len(raw) < 7 else 1
+
     def search(self, params: dict):
         return product_search(
             query=params["query"],
             category=category_by_slug(params["category"]),
             sort_by=params["sort_by"],
+            filters=params["filters"],
+            page=self.page_number(),
+            per_page=self.paginate_by,
         )
 
     def paginate(self, products):
@@ -49,15 +68,23 @@ class ProductListMixin:
             raise Http404(_("That page does not exist.")) from None
         return paginator, page
 
-    def facet_links(self, result, params: dict) -> list[dict]:
+    def facet_links(self, result, params: dict, name: str = "category") -> list[dict]:
+        """A link per facet value that toggles it, keeping the query and the other filters."""
         links = []
-        base = {k: v for k, v in self.request.GET.items() if k not in {"page", "category"}}
-        for facet in result.facets.get("category", []):
+        base = {k: v for k, v in self.request.GET.items() if k not in {"page", name}}
+        for facet in result.facets.get(name, []):
             query = dict(base)
             if not facet.selected:
-                query["category"] = facet.value
+                query[name] = facet.value
             links.append({"facet": facet, "url": f"?{urlencode(query)}" if query else "?"})
         return links
+
+    def facet_groups(self, result, params: dict) -> list[dict]:
+        return [
+            {"name": name, "title": title, "links": self.facet_links(result, params, name)}
+            for name, title in FACET_TITLES
+            if result.facets.get(name)
+        ]
 
     def listing_context(self, params: dict) -> dict:
         result = self.search(params)
@@ -72,6 +99,7 @@ class ProductListMixin:
             "page_obj": page,
             "page": page,
             "category_facet": self.facet_links(result, params),
+            "facet_groups": self.facet_groups(result, params),
             "pager_query": urlencode(query_without_page),
         }
 
@@ -119,7 +147,12 @@ class ProductCategoryView(ProductListMixin, TemplateView):
 
     def search(self, params: dict):
         return product_search(
-            query=params["query"], category=self.category, sort_by=params["sort_by"]
+            query=params["query"],
+            category=self.category,
+            sort_by=params["sort_by"],
+            filters=params["filters"],
+            page=self.page_number(),
+            per_page=self.paginate_by,
         )
 
     def get_context_data(self, **kwargs):
@@ -128,3 +161,12 @@ class ProductCategoryView(ProductListMixin, TemplateView):
         context["category"] = self.category
         context["summary"] = self.category.name
         return context
+
+
+@require_GET
+def product_suggestions_view(request):
+    """JSON suggestions for the search box; the box itself is a plain form without JavaScript."""
+    params = SearchForm(request.GET or None).cleaned()
+    response = JsonResponse(product_suggestions(query=params["query"]))
+    response["Cache-Control"] = "public, max-age=60"
+    return response

@@ -7,7 +7,9 @@ the service is absent the test skips with a one-line reason, or fails when
 
 from __future__ import annotations
 
+import json
 import os
+import urllib.request
 
 from django.db import connection
 
@@ -18,7 +20,26 @@ def _postgres() -> str | None:
     return None
 
 
-PROBES = {"postgres": _postgres}
+def search_test_url() -> str:
+    """The OpenSearch node that scripts/opensearch/start.sh started for this run."""
+    return os.environ.get("SEARCH_TEST_URL", "").rstrip("/")
+
+
+def _search() -> str | None:
+    url = search_test_url()
+    if not url:
+        return "no search engine (run scripts/opensearch/with-node.sh, or set SEARCH_TEST_URL)"
+    try:
+        with urllib.request.urlopen(f"{url}/_cluster/health", timeout=3) as response:
+            status = json.load(response).get("status")
+    except (OSError, ValueError) as exc:
+        return f"search engine at {url} does not answer ({exc})"
+    if status not in {"green", "yellow"}:
+        return f"search engine at {url} is {status}"
+    return None
+
+
+PROBES = {"postgres": _postgres, "search": _search}
 
 
 def missing_reason(name: str) -> str | None:

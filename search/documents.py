@@ -1,0 +1,149 @@
+"""What a product looks like in the search engine, and the index that holds it.
+
+Vietnamese shoppers type without marks ("com chay" for "cơm cháy"), so text is
+indexed twice: folded with the original kept (``asciifolding`` with
+``preserve_original``, plus an explicit đ→d mapping) for matching, and in an
+``exact`` sub-field that keeps the marks, so a query typed with the right
+diacritics ranks the exact forms first. Synonyms apply at search time only,
+so editing ``search/data/synonyms.txt`` needs no reindex of the text itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.utils.html import strip_tags
+from elasticsearch.dsl import (
+    Boolean,
+    Date,
+    Index,
+    Keyword,
+    Long,
+    Mapping,
+    Text,
+    analyzer,
+    char_filter,
+    token_filter,
+)
+
+from search.text import fold
+
+SYNONYMS_FILE = Path(__file__).resolve().parent / "data" / "synonyms.txt"
+
+vi_d = char_filter("vi_d", "mapping", mappings=["đ => d", "Đ => D"])
+vi_fold = token_filter("vi_fold", "asciifolding", preserve_original=True)
+vi_edge = token_filter("vi_edge", "edge_ngram", min_gram=1, max_gram=20)
+
+
+def synonyms() -> list[str]:
+    """The synonym groups kept as data, without comments and blank lines."""
+    lines = SYNONYMS_FILE.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def _analyzers():
+    vi_synonyms = token_filter("vi_synonyms", "synonym_graph", synonyms=synonyms(), lenient=True)
+    folded = analyzer(
+        "vi_folded", tokenizer="standard", char_filter=[vi_d], filter=["lowercase", vi_fold]
+    )
+    folded_search = analyzer(
+        "vi_folded_search",
+        tokenizer="standard",
+        filter=["lowercase", vi_synonyms, vi_fold],
+        char_filter=[vi_d],
+    )
+    exact = analyzer("vi_exact", tokenizer="standard", filter=["lowercase"])
+    # Word starts for the search box's suggestions: "com ch" finds "cơm cháy".
+    prefix = analyzer(
+        "vi_prefix",
+        tokenizer="standard",
+        char_filter=[vi_d],
+        filter=["lowercase", vi_fold, vi_edge],
+    )
+    return folded, folded_search, exact, prefix
+
+
+def _text(folded, folded_search, exact, prefix=None) -> Text:
+    fields = {"exact": Text(analyzer=exact)}
+    if prefix is not None:
+        fields["prefix"] = Text(analyzer=prefix, search_analyzer=folded)
+    return Text(analyzer=folded, search_analyzer=folded_search, fields=fields)
+
+
+def product_index(*, name: str) -> Index:
+    """The product index: one shard (a province's catalogue is small), no replicas."""
+    folded, folded_search, exact, prefix = _analyzers()
+    index = Index(name)
+    index.settings(number_of_shards=1, number_of_replicas=0, max_result_window=10000)
+    mapping = Mapping()
+    mapping.meta("dynamic", "strict")
+    mapping.field("title", _text(folded, folded_search, exact, prefix))
+    mapping.field("description", _text(folded, folded_search, exact))
+    mapping.field("category_path", _text(folded, folded_search, exact))
+    mapping.field("vendor_name", _text(folded, folded_search, exact, prefix))
+    mapping.field("vendor", Keyword())
+    mapping.field("place", _text(folded, folded_search, exact))
+    mapping.field("title_sort", Keyword())
+    mapping.field("categories", Keyword())
+    mapping.field("category_tree", Keyword())
+    mapping.field("vendor_kind", Keyword())
+    mapping.field("district", Keyword())
+    mapping.field("commune", Keyword())
+    mapping.field("price", Long())
+    mapping.field("in_stock", Boolean())
+    mapping.field("created", Date())
+    mapping.field("image_url", Keyword(index=False))
+    index.mapping(mapping)
+    return index
+
+
+def _vendor(partner):
+    try:
+        return partner.vendor
+    except partner.__class__.vendor.RelatedObjectDoesNotExist:
+        return None
+
+
+def _in_stock(record) -> bool:
+    if record.num_in_stock is None:
+        return True
+    return record.num_in_stock - (record.num_allocated or 0) > 0
+
+
+def product_document(product, *, categories: dict[int, tuple[list[str], list[str]]]) -> dict:
+    """The engine document of a product prefetched as ``indexing.PRODUCT_PREFETCH`` says.
+
+    ``categories`` maps a category id to its (ancestor slugs, ancestor names).
+    """
+    records = list(product.stockrecords.all())
+    prices = [int(r.price) for r in records if r.price is not None]
+    vendor = next((v for v in (_vendor(r.partner) for r in records) if v is not None), None)
+    commune = vendor.commune if vendor else None
+    district = commune.parent if commune else None
+    direct = list(product.categories.all())
+    tree: list[str] = []
+    path_names: list[str] = []
+    for category in direct:
+        slugs, names = categories.get(category.pk, ([], []))
+        tree.extend(slug for slug in slugs if slug not in tree)
+        path_names.append(" ".join(names))
+    images = list(product.images.all())
+    return {
+        "title": product.title,
+        "title_sort": fold(product.title),
+        "description": strip_tags(product.description or ""),
+        "category_path": " ".join(path_names),
+        "vendor_name": ", ".join(sorted({r.partner.name for r in records})),
+        "place": " ".join(area.name for area in (commune, district) if area is not None),
+        "categories": [category.slug for category in direct],
+        "category_tree": tree,
+        "vendor": vendor.slug if vendor else None,
+        "vendor_kind": vendor.kind if vendor else None,
+        # Area ids, not slugs: a commune's slug is unique only within its district.
+        "district": str(district.pk) if district else None,
+        "commune": str(commune.pk) if commune else None,
+        "price": min(prices) if prices else None,
+        "in_stock": any(_in_stock(r) for r in records),
+        "created": product.date_created.isoformat(),
+        "image_url": images[0].original.url if images and images[0].original else None,
+    }

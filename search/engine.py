@@ -1,0 +1,160 @@
+"""The one port through which the shop talks to a search engine.
+
+Mappings and queries are built with elasticsearch-dsl and handed here as plain
+dicts, so the same bodies go to Elasticsearch 8 (the official client, the
+docker-compose default) and OpenSearch 2 (opensearch-py, the engine CI runs
+from Maven Central). Every failure of the engine, including a timeout, is
+raised as ``EngineError`` so callers have one thing to catch and fall back on
+the database adapter (``search.database``).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from django.conf import settings
+
+
+class EngineError(Exception):
+    """The engine is down, slow or refused the request."""
+
+
+class SearchEngine:
+    """The operations the shop needs; adapters translate them to one client.
+
+    Adapters retry nothing: a slow engine must hand over to the database
+    within the timeout, not after several retries.
+    """
+
+    name = "engine"
+    # The client's own failures (network, timeout, refusals). Anything else is a
+    # bug in our code and must surface, not be hidden behind the fallback.
+    errors: tuple[type[Exception], ...] = ()
+
+    def __init__(self, *, url: str, timeout: float) -> None:
+        self.url = url
+        self.timeout = timeout
+        self.client, self.errors = self._client()
+
+    def _client(self) -> tuple[Any, tuple[type[Exception], ...]]:
+        """The client, and the exceptions it raises when the engine fails."""
+        raise NotImplementedError
+
+    def _call(self, method: str, **kwargs: Any) -> Any:
+        target = self.client
+        for part in method.split("."):
+            target = getattr(target, part)
+        try:
+            response = target(**kwargs)
+        except self.errors as exc:
+            raise EngineError(f"{self.name} {method} failed: {exc}") from exc
+        return getattr(response, "body", response)
+
+    def health(self) -> str:
+        """``"ok"`` when the cluster answers yellow or green, else ``"down"``."""
+        try:
+            body = self._call("cluster.health")
+        except EngineError:
+            return "down"
+        return "ok" if body.get("status") in {"green", "yellow"} else "down"
+
+    def index_create(self, *, name: str, body: dict) -> None:
+        self._call("indices.create", index=name, body=body)
+
+    def index_delete(self, *, name: str) -> None:
+        self._call("indices.delete", index=name, ignore_unavailable=True)
+
+    def alias_indices(self, *, alias: str) -> list[str]:
+        """Indices the alias points at now (none when it does not exist)."""
+        if not self._call("indices.exists_alias", name=alias):
+            return []
+        return sorted(self._call("indices.get_alias", name=alias))
+
+    def alias_swap(self, *, alias: str, index: str) -> list[str]:
+        """Point ``alias`` at ``index`` alone, atomically; return the indices it left."""
+        old = [name for name in self.alias_indices(alias=alias) if name != index]
+        actions = [{"remove": {"index": name, "alias": alias}} for name in old]
+        actions.append({"add": {"index": index, "alias": alias}})
+        self._call("indices.update_aliases", body={"actions": actions})
+        return old
+
+    def bulk(self, *, index: str, operations: list[dict]) -> int:
+        """Send index/delete operations; return how many failed (a missing delete is fine)."""
+        if not operations:
+            return 0
+        body = self._call("bulk", index=index, body=operations)
+        failed = 0
+        for item in body.get("items", []):
+            (action, result), *_ = item.items()
+            if result.get("status", 200) >= 300 and not (
+                action == "delete" and result.get("status") == 404
+            ):
+                failed += 1
+        return failed
+
+    def refresh(self, *, index: str) -> None:
+        self._call("indices.refresh", index=index)
+
+    def count(self, *, index: str) -> int:
+        return int(self._call("count", index=index)["count"])
+
+    def search(self, *, index: str, body: dict) -> dict:
+        return self._call("search", index=index, body=body)
+
+
+class OpenSearchEngine(SearchEngine):
+    name = "opensearch"
+
+    def _client(self) -> tuple[Any, tuple[type[Exception], ...]]:
+        from opensearchpy import OpenSearch
+        from opensearchpy.exceptions import OpenSearchException
+
+        client = OpenSearch(
+            hosts=[self.url], timeout=self.timeout, max_retries=0, retry_on_timeout=False
+        )
+        return client, (OpenSearchException,)
+
+
+class ElasticsearchEngine(SearchEngine):
+    name = "elasticsearch"
+
+    def _client(self) -> tuple[Any, tuple[type[Exception], ...]]:
+        from elastic_transport import TransportError
+        from elasticsearch import ApiError, Elasticsearch
+
+        client = Elasticsearch(
+            self.url, request_timeout=self.timeout, max_retries=0, retry_on_timeout=False
+        )
+        return client, (ApiError, TransportError)
+
+
+ADAPTERS: dict[str, type[SearchEngine]] = {
+    "opensearch": OpenSearchEngine,
+    "elasticsearch": ElasticsearchEngine,
+}
+
+
+@cache
+def _engine(kind: str, url: str, timeout_ms: int) -> SearchEngine:
+    return ADAPTERS[kind](url=url, timeout=timeout_ms / 1000)
+
+
+def engine_get() -> SearchEngine | None:
+    """The configured engine, or ``None`` when the database answers searches."""
+    if not settings.SEARCH_URL:
+        return None
+    return _engine(settings.SEARCH_ENGINE, settings.SEARCH_URL, settings.SEARCH_TIMEOUT_MS)
+
+
+def index_alias(*, name: str = "products") -> str:
+    """Our indexes carry the prefix, so they never meet Wagtail's or another site's."""
+    return f"{settings.SEARCH_INDEX_PREFIX}-{name}"
+
+
+def engine_state() -> str:
+    """For /healthz: ``database`` (no engine), ``ok``, or ``degraded`` (searches fall back)."""
+    engine = engine_get()
+    if engine is None:
+        return "database"
+    return "ok" if engine.health() == "ok" else "degraded"

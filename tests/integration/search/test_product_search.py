@@ -1,0 +1,254 @@
+"""``search.services.product_search`` on both adapters.
+
+Every test runs on the database adapter and on a real OpenSearch node
+(scripts/opensearch/start.sh); tests of what only an engine does (typos,
+synonyms, alias swaps) are marked ``engine_only``, and run on OpenSearch alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from marketplace.models import Vendor
+from search.engine import index_alias
+from search.facets import SearchFilters
+from search.indexing import engine_index_rebuild, product_documents_rebuild
+from search.queries import NEWEST, PRICE_ASC, PRICE_DESC
+from search.services import product_search
+from tests.factories import category_create, commune_create, product_create, vendor_create
+
+pytestmark = pytest.mark.django_db
+
+
+OPENSEARCH = pytest.param("opensearch", marks=pytest.mark.service("search"))
+engine_only = pytest.mark.parametrize("backend", [OPENSEARCH], indirect=True)
+
+
+@pytest.fixture(params=["database", OPENSEARCH])
+def backend(request):
+    if request.param == "opensearch":
+        request.getfixturevalue("engine")
+        return request.getfixturevalue("refresh")
+    return lambda: None
+
+
+def titles(result):
+    return [p.title for p in result.products[0 : len(result.products)]]
+
+
+def counts(result, name):
+    return {f.label: f.count for f in result.facets[name]}
+
+
+def values(result, name):
+    return {f.value: f.count for f in result.facets[name]}
+
+
+@pytest.fixture
+def catalogue(backend):
+    refresh = backend
+    snacks = category_create("Thực phẩm > Cơm cháy")
+    goat = category_create("Thực phẩm > Dê núi")
+    crafts = category_create("Cói và thủ công > Chiếu cói")
+    dong_son = vendor_create(
+        "Hợp tác xã Đông Sơn", commune=commune_create("Ninh Hải", district="Hoa Lư")
+    )
+    kim_son = vendor_create(
+        "Tổ hợp tác Cói Kim Sơn",
+        kind=Vendor.Kind.COOPERATIVE_GROUP,
+        commune=commune_create("Kim Chính", district="Kim Sơn"),
+    )
+    products = {
+        "com_chay": product_create(
+            "Cơm cháy chà bông", price=45000, category=snacks, vendor=dong_son
+        ),
+        "com_chay_mo_hanh": product_create(
+            "Cơm cháy mỡ hành", price=40000, category=snacks, vendor=dong_son, stock=0
+        ),
+        "dac_san": product_create(
+            "Dê núi khô",
+            price=350000,
+            category=goat,
+            vendor=dong_son,
+            description="<p>Đặc sản vùng núi đá Hoa Lư.</p>",
+        ),
+        "chieu": product_create("Chiếu cói Kim Sơn", price=250000, category=crafts, vendor=kim_son),
+    }
+    refresh()
+    return products
+
+
+@engine_only
+def test_answers_come_from_the_engine(catalogue):
+    assert product_search(query="com chay").answered_by == "opensearch"
+
+
+def test_query_without_diacritics_finds_accented_titles(catalogue):
+    assert set(titles(product_search(query="com chay"))) == {
+        "Cơm cháy chà bông",
+        "Cơm cháy mỡ hành",
+    }
+
+
+def test_d_and_d_stroke_match_both_ways(catalogue):
+    assert titles(product_search(query="dac san")) == ["Dê núi khô"]
+    assert titles(product_search(query="ĐẶC SẢN")) == ["Dê núi khô"]
+    assert titles(product_search(query="đê núi")) == ["Dê núi khô"]
+
+
+@engine_only
+def test_a_typo_on_a_longer_word_is_forgiven(catalogue):
+    assert set(titles(product_search(query="com chai"))) == {
+        "Cơm cháy chà bông",
+        "Cơm cháy mỡ hành",
+    }
+
+
+def test_short_words_are_not_fuzzy(catalogue):
+    assert titles(product_search(query="cam chay")) == []
+
+
+def test_exact_diacritic_form_ranks_first(catalogue, backend):
+    refresh = backend
+    product_create("Com chay gia re")  # the same words without marks
+    refresh()
+    assert titles(product_search(query="Cơm cháy mỡ"))[0] == "Cơm cháy mỡ hành"
+    assert titles(product_search(query="Com chay gia"))[0] == "Com chay gia re"
+
+
+def test_words_spread_over_fields_match(catalogue):
+    assert titles(product_search(query="chieu kim son")) == ["Chiếu cói Kim Sơn"]
+    assert set(titles(product_search(query="com chay dong son"))) == {
+        "Cơm cháy chà bông",
+        "Cơm cháy mỡ hành",
+    }
+
+
+@engine_only
+def test_synonyms_from_the_data_file(catalogue, refresh):
+    product_create("Trà sen Tây Hồ")
+    refresh()
+    assert titles(product_search(query="che sen")) == ["Trà sen Tây Hồ"]
+
+
+def test_facet_counts_reflect_the_other_filters(catalogue):
+    everything = product_search()
+    assert counts(everything, "category") == {"Cơm cháy": 2, "Dê núi": 1, "Chiếu cói": 1}
+    assert counts(everything, "district") == {"Hoa Lư": 3, "Kim Sơn": 1}
+    assert counts(everything, "kind") == {
+        str(Vendor.Kind.COOPERATIVE.label): 3,
+        str(Vendor.Kind.COOPERATIVE_GROUP.label): 1,
+    }
+    assert values(everything, "in_stock") == {"true": 3}
+    assert [f.count for f in everything.facets["price"]] == [2, 2]
+
+    hoa_lu = catalogue["com_chay"].stockrecords.get().partner.vendor.commune.parent
+    in_hoa_lu = product_search(filters=SearchFilters(district=str(hoa_lu.pk)))
+    assert set(titles(in_hoa_lu)) == {"Cơm cháy chà bông", "Cơm cháy mỡ hành", "Dê núi khô"}
+    # The district facet ignores its own filter so the shopper can switch...
+    assert counts(in_hoa_lu, "district") == {"Hoa Lư": 3, "Kim Sơn": 1}
+    assert [f.label for f in in_hoa_lu.facets["district"] if f.selected] == ["Hoa Lư"]
+    # ...while every other facet counts within it.
+    assert counts(in_hoa_lu, "category") == {"Cơm cháy": 2, "Dê núi": 1}
+
+    combined = product_search(filters=SearchFilters(district=str(hoa_lu.pk), in_stock=True))
+    assert set(titles(combined)) == {"Cơm cháy chà bông", "Dê núi khô"}
+    assert counts(combined, "category") == {"Cơm cháy": 1, "Dê núi": 1}
+    assert values(combined, "in_stock") == {"true": 2}
+
+
+def test_price_band_and_category_filters(catalogue):
+    cheap = product_search(filters=SearchFilters(price="under-50000"))
+    assert set(titles(cheap)) == {"Cơm cháy chà bông", "Cơm cháy mỡ hành"}
+    food = catalogue["dac_san"].categories.get().get_parent()
+    assert set(titles(product_search(category=food))) == {
+        "Cơm cháy chà bông",
+        "Cơm cháy mỡ hành",
+        "Dê núi khô",
+    }
+
+
+def test_unknown_facet_values_give_an_empty_normal_result(catalogue):
+    assert titles(product_search(filters=SearchFilters(kind="nope", price="x"))) == []
+    result = product_search(filters=SearchFilters(district="999999"))
+    assert titles(result) == []
+    assert counts(result, "district") == {"Hoa Lư": 3, "Kim Sơn": 1}
+
+
+def test_sorting(catalogue):
+    assert titles(product_search(sort_by=PRICE_ASC))[0] == "Cơm cháy mỡ hành"
+    assert titles(product_search(sort_by=PRICE_DESC))[0] == "Dê núi khô"
+    assert titles(product_search(sort_by=NEWEST))[0] == "Chiếu cói Kim Sơn"
+
+
+@engine_only
+def test_pages_come_from_the_engine_one_at_a_time(catalogue):
+    result = product_search(sort_by=PRICE_ASC, page=2, per_page=3)
+    assert len(result.products) == 4
+    assert [p.title for p in result.products[3:4]] == ["Dê núi khô"]
+    assert [p.title for p in result.products[0:3]][0] == "Cơm cháy mỡ hành"
+
+
+def test_hiding_a_product_removes_it_from_the_index(catalogue, backend):
+    refresh = backend
+    product = catalogue["com_chay"]
+    product.is_public = False
+    product.save()
+    product_documents_rebuild(product_ids=[product.pk])
+    refresh()
+    assert titles(product_search(query="com chay")) == ["Cơm cháy mỡ hành"]
+
+
+def test_saving_refreshes_the_index_after_commit(
+    catalogue, backend, django_capture_on_commit_callbacks
+):
+    refresh = backend
+    product = catalogue["chieu"]
+    with django_capture_on_commit_callbacks(execute=True):
+        product.title = "Thảm cói in hoa"
+        product.save()
+    refresh()
+    assert titles(product_search(query="tham coi")) == ["Thảm cói in hoa"]
+
+
+@engine_only
+def test_rebuild_swaps_the_alias_and_drops_the_old_index(catalogue, engine):
+    alias = index_alias()
+    before = engine.alias_indices(alias=alias)
+    seen = []
+    report = engine_index_rebuild(
+        engine=engine,
+        # While the new index fills, the alias still answers from the old one.
+        progress=lambda done, total: seen.append(len(titles(product_search(query="com chay")))),
+    )
+    assert seen and all(count == 2 for count in seen)
+    assert report["indexed"] == 4 and report["removed"] == before
+    assert engine.alias_indices(alias=alias) == [report["index"]]
+    assert set(titles(product_search(query="com chay"))) == {
+        "Cơm cháy chà bông",
+        "Cơm cháy mỡ hành",
+    }
+
+
+def test_changing_a_vendor_kind_moves_its_products_between_facets(
+    catalogue, backend, django_capture_on_commit_callbacks
+):
+    refresh = backend
+    vendor = catalogue["chieu"].stockrecords.get().partner.vendor
+    with django_capture_on_commit_callbacks(execute=True):
+        vendor.kind = Vendor.Kind.COOPERATIVE
+        vendor.save()
+    refresh()
+    assert counts(product_search(), "kind") == {str(Vendor.Kind.COOPERATIVE.label): 4}
+
+
+@engine_only
+def test_renaming_a_commune_makes_the_new_name_searchable(
+    catalogue, refresh, django_capture_on_commit_callbacks
+):
+    commune = catalogue["chieu"].stockrecords.get().partner.vendor.commune
+    with django_capture_on_commit_callbacks(execute=True):
+        commune.name = "Xã Lai Thành"
+        commune.save()
+    refresh()
+    assert titles(product_search(query="lai thanh")) == ["Chiếu cói Kim Sơn"]
