@@ -13,7 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from marketplace.selectors import products_for_sale
+from marketplace.selectors import product_cards, products_for_sale
 
 
 class HomePage(Page):
@@ -36,11 +36,9 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_products"] = (
-            products_for_sale()
-            .order_by("-date_created", "-pk")
-            .prefetch_related("images", "stockrecords")[:8]
-        )
+        context["latest_products"] = product_cards(
+            products_for_sale().order_by("-date_created", "-pk")
+        )[:8]
         context["latest_stories"] = (
             StoryPage.objects.live().public().order_by("-first_published_at")[:3]
         )

@@ -60,7 +60,7 @@ def _page(request, queryset, per_page: int = 24):
 
 
 def _product_page(request, queryset):
-    products = queryset.order_by("-date_created", "-pk").prefetch_related("images", "stockrecords")
+    products = selectors.product_cards(queryset.order_by("-date_created", "-pk"))
     paginator, page = _page(request, products)
     return {"products": page.object_list, "paginator": paginator, "page_obj": page}
 

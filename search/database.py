@@ -27,7 +27,7 @@ from django.db.models.functions import Cast, Length
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
-from marketplace.selectors import products_for_sale
+from marketplace.selectors import product_cards, products_for_sale
 from search.facets import PRICE_BANDS, FacetValue, SearchFilters, facet_values, price_band
 from search.queries import NEWEST, PRICE_ASC, PRICE_DESC, RELEVANCE, TITLE_ASC
 from search.text import has_diacritics, tokens
@@ -97,25 +97,6 @@ def _ranked(queryset: QuerySet, query: str, words: list[str]) -> QuerySet:
     return queryset.annotate(
         rank=Case(*whens, default=Value(0), output_field=IntegerField())
     ).order_by("-rank", Length("title"), "-date_created", "-pk")
-
-
-def for_listing(queryset: QuerySet) -> QuerySet:
-    """What a product card needs, in a constant number of queries whatever the page size.
-
-    The ``has_*_options`` annotations are the ones Oscar's ``base_queryset``
-    adds, so ``Product.has_options`` does not query once per card.
-    """
-    Option = get_model("catalogue", "Option")
-    return (
-        queryset.select_related("product_class")
-        .annotate(
-            has_product_class_options=Exists(
-                Option.objects.filter(productclass=OuterRef("product_class"))
-            ),
-            has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
-        )
-        .prefetch_related("images", "stockrecords", "product_class__options", "product_options")
-    )
 
 
 def category_by_slug(slug: str):
@@ -250,5 +231,5 @@ def product_search(
     else:
         products = products.order_by(*_ORDERINGS[NEWEST])
     return SearchResult(
-        products=for_listing(products), facets=facets, query=query, category=category
+        products=product_cards(products), facets=facets, query=query, category=category
     )

@@ -10,8 +10,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from marketplace.selectors import product_cards, products_for_sale
 from search import database
-from search.database import SearchResult, category_by_slug, for_listing
+from search.database import SearchResult, category_by_slug
 from search.engine import EngineError, SearchEngine, engine_get, index_alias
 from search.facets import SearchFilters, facet_values
 from search.queries import (
@@ -38,11 +39,10 @@ __all__ = [
 
 def products_by_ids(ids: list[int]) -> list:
     """Products for sale with these ids, in this order, in a constant number of queries."""
-    from marketplace.selectors import products_for_sale
 
     if not ids:
         return []
-    products = for_listing(products_for_sale().filter(pk__in=ids))
+    products = product_cards(products_for_sale().filter(pk__in=ids))
     position = {pk: index for index, pk in enumerate(ids)}
     return sorted(products, key=lambda product: position[product.pk])
 
@@ -165,7 +165,6 @@ def _database_vendors(query: str) -> list:
     Folded in Python: a province has at most a few hundred sellers.
     """
     from marketplace.models import Vendor
-    from marketplace.selectors import products_for_sale
 
     words = tokens(query)
     selling = products_for_sale().values("stockrecords__partner_id")

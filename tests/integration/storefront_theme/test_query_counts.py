@@ -1,0 +1,49 @@
+"""Listing pages make the same number of queries whatever the number of products shown."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import category_create, commune_create, product_create, vendor_create
+
+pytestmark = pytest.mark.django_db
+
+
+def queries(client, url) -> int:
+    client.get(url)  # warm caches (site root, header links)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def shop(n: int):
+    category = category_create("Đặc sản thực phẩm > Cơm cháy")
+    vendors = [
+        vendor_create(f"Hợp tác xã {i}", commune=commune_create(f"Xã {i}")) for i in range(3)
+    ]
+    for i in range(n):
+        product_create(f"Cơm cháy loại {i}", vendor=vendors[i % 3], category=category)
+    return category, vendors[0]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/catalogue/",
+        "/search/?q=com+chay",
+        "category",
+        "/cooperatives/",
+        "vendor",
+        "/areas/hoa-lu/",
+    ],
+)
+def test_constant_queries(client, home_page, url):
+    category, vendor = shop(4)
+    resolve = {"category": category.get_absolute_url(), "vendor": vendor.get_absolute_url()}
+    target = resolve.get(url, url)
+    few = queries(client, target)
+    for i in range(4, 16):
+        product_create(f"Cơm cháy thêm {i}", vendor=vendor, category=category)
+    many = queries(client, target)
+    assert many == few, f"{target}: {few} queries with 4 products, {many} with 16"
