@@ -98,7 +98,6 @@ class ProductListMixin:
             "paginator": paginator,
             "page_obj": page,
             "page": page,
-            "category_facet": self.facet_links(result, params),
             "facet_groups": self.facet_groups(result, params),
             "pager_query": urlencode(query_without_page),
         }

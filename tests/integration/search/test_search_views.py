@@ -120,3 +120,13 @@ def test_facet_links_toggle_one_filter_and_keep_the_rest(client, products):
     (in_stock,) = groups["in_stock"]
     assert in_stock["facet"].selected
     assert "in_stock" not in in_stock["url"]  # clicking a selected value removes it
+
+
+def test_every_facet_is_shown_as_links(client, products):
+    response = client.get("/search/", {"q": "com chay"})
+    html = response.content.decode()
+    for group in response.context["facet_groups"]:
+        assert f'id="facet-{group["name"]}"' in html
+        assert str(group["title"]) in html
+        for link in group["links"]:
+            assert link["url"].replace("&", "&amp;") in html
