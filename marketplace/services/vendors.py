@@ -16,12 +16,10 @@ from oscar.core.loading import get_model
 from marketplace.models import AdministrativeArea, ModerationEvent, Vendor, VendorMember
 from marketplace.notifications import vendor_notify
 from marketplace.text import vn_slugify
-from search.indexing import product_documents_rebuild
 
 logger = logging.getLogger(__name__)
 
 Partner = get_model("partner", "Partner")
-StockRecord = get_model("partner", "StockRecord")
 
 Status = Vendor.Status
 Action = ModerationEvent.Action
@@ -47,14 +45,6 @@ def _unique_slug(name: str) -> str:
 
 def _dashboard_permission() -> Permission:
     return Permission.objects.get(content_type__app_label="partner", codename="dashboard_access")
-
-
-def _reindex_vendor_products(vendor: Vendor) -> None:
-    ids = list(
-        StockRecord.objects.filter(partner=vendor.partner).values_list("product_id", flat=True)
-    )
-    if ids:
-        transaction.on_commit(lambda: product_documents_rebuild(product_ids=ids))
 
 
 @transaction.atomic
@@ -125,7 +115,7 @@ def vendor_decide(
     ModerationEvent.objects.create(action=action, vendor=vendor, actor=actor, reason=reason)
     if vendor.status == Status.APPROVED:
         _grant_dashboard_access(vendor)
-    _reindex_vendor_products(vendor)
+    # search.signals refreshes its products' documents once this commits.
     event = {
         Action.VENDOR_APPROVED: "approved",
         Action.VENDOR_REJECTED: "rejected",
