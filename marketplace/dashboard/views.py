@@ -10,6 +10,7 @@ from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
@@ -77,50 +78,87 @@ class VendorModerationListView(StaffPermissionMixin, TemplateView):
         return context
 
 
-class VendorModerationDetailView(StaffPermissionMixin, TemplateView):
-    """A vendor's application and history, and the decision form (POST)."""
+class DecisionView(StaffPermissionMixin, TemplateView):
+    """Something the Union decides on: GET shows it, POST records a decision.
+
+    A refused decision (a ``ValidationError`` from the service) is shown on
+    the form with a 400, and nothing changes.
+    """
+
+    decide_permission: str
+    form_class: type
+    success_message = _("Decision recorded.")
+
+    def get_subject(self):
+        raise NotImplementedError
+
+    def subject_context(self, subject) -> dict:
+        raise NotImplementedError
+
+    def decide(self, subject, data: dict) -> None:
+        raise NotImplementedError
+
+    def success_url(self, subject) -> str:
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        subject = kwargs.get("subject") or self.get_subject()
+        context.update(
+            self.subject_context(subject),
+            form=kwargs.get("form") or self.form_class(),
+            can_decide=self.request.user.has_perm(self.decide_permission),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if not request.user.has_perm(self.decide_permission):
+            self.raise_exception = True
+            return self.handle_no_permission()
+        subject = self.get_subject()
+        form = self.form_class(request.POST)
+        if form.is_valid():
+            try:
+                self.decide(subject, form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, self.success_message)
+                return redirect(self.success_url(subject))
+        return self.render_to_response(
+            self.get_context_data(subject=subject, form=form), status=400
+        )
+
+
+class VendorModerationDetailView(DecisionView):
+    """A vendor's application and history, and the decision form."""
 
     permission_required = "marketplace.view_vendor"
+    decide_permission = "marketplace.change_vendor"
     template_name = "marketplace/dashboard/vendor_detail.html"
+    form_class = VendorDecisionForm
+    success_message = _("Decision recorded; the vendor has been told.")
 
-    def get_vendor(self) -> Vendor:
+    def get_subject(self) -> Vendor:
         return get_object_or_404(
             Vendor.objects.select_related("partner", "commune__parent", "status_changed_by"),
             pk=self.kwargs["pk"],
         )
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        vendor = kwargs.get("vendor") or self.get_vendor()
-        context.update(
-            vendor=vendor,
-            members=vendor.members.select_related("user"),
-            events=vendor.events.select_related("actor"),
-            form=kwargs.get("form") or VendorDecisionForm(),
-            can_decide=self.request.user.has_perm("marketplace.change_vendor"),
-        )
-        return context
+    def subject_context(self, vendor: Vendor) -> dict:
+        return {
+            "vendor": vendor,
+            "members": vendor.members.select_related("user"),
+            "events": vendor.events.select_related("actor"),
+        }
 
-    def post(self, request, *args, **kwargs):
-        if not request.user.has_perm("marketplace.change_vendor"):
-            self.raise_exception = True
-            return self.handle_no_permission()
-        vendor = self.get_vendor()
-        form = VendorDecisionForm(request.POST)
-        if form.is_valid():
-            try:
-                vendor_decide(
-                    vendor=vendor,
-                    actor=request.user,
-                    action=form.cleaned_data["action"],
-                    reason=form.cleaned_data["reason"],
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("Decision recorded; the vendor has been told."))
-                return redirect("marketplace:dashboard-vendor-detail", pk=vendor.pk)
-        return self.render_to_response(self.get_context_data(vendor=vendor, form=form), status=400)
+    def decide(self, vendor: Vendor, data: dict) -> None:
+        vendor_decide(
+            vendor=vendor, actor=self.request.user, action=data["action"], reason=data["reason"]
+        )
+
+    def success_url(self, vendor: Vendor) -> str:
+        return reverse("marketplace:dashboard-vendor-detail", kwargs={"pk": vendor.pk})
 
 
 class ModerationEventListView(StaffPermissionMixin, TemplateView):
@@ -153,49 +191,63 @@ class ListingQueueView(StaffPermissionMixin, TemplateView):
         return context
 
 
-class ListingDecisionView(StaffPermissionMixin, TemplateView):
-    """One waiting listing: what the shopper will see, and approve or reject (POST)."""
+class ListingDecisionView(DecisionView):
+    """One waiting listing: what the shopper will see, and approve or reject."""
 
     permission_required = "marketplace.view_listing"
+    decide_permission = "marketplace.change_listing"
     template_name = "marketplace/dashboard/listing_detail.html"
+    form_class = ListingDecisionForm
 
-    def get_listing(self) -> Listing:
+    def get_subject(self) -> Listing:
         return get_object_or_404(Listing.objects.select_related("product"), pk=self.kwargs["pk"])
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        listing = kwargs.get("listing") or self.get_listing()
-        context.update(
-            listing=listing,
-            product=listing.product,
-            vendor=selectors.product_vendor(listing.product),
-            stockrecords=listing.product.stockrecords.all(),
-            form=kwargs.get("form") or ListingDecisionForm(),
-            can_decide=self.request.user.has_perm("marketplace.change_listing"),
-        )
-        return context
+    def subject_context(self, listing: Listing) -> dict:
+        return {
+            "listing": listing,
+            "product": listing.product,
+            "vendor": selectors.product_vendor(listing.product),
+            "stockrecords": listing.product.stockrecords.all(),
+        }
 
-    def post(self, request, *args, **kwargs):
-        if not request.user.has_perm("marketplace.change_listing"):
-            self.raise_exception = True
-            return self.handle_no_permission()
-        listing = self.get_listing()
-        form = ListingDecisionForm(request.POST)
-        if form.is_valid():
-            try:
-                listing_decide(
-                    listing=listing,
-                    actor=request.user,
-                    approve=form.cleaned_data["decision"] == "approve",
-                    reason=form.cleaned_data["reason"],
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("Decision recorded."))
-                return redirect("marketplace:dashboard-listing-queue")
-        return self.render_to_response(
-            self.get_context_data(listing=listing, form=form), status=400
+    def decide(self, listing: Listing, data: dict) -> None:
+        listing_decide(
+            listing=listing,
+            actor=self.request.user,
+            approve=data["decision"] == "approve",
+            reason=data["reason"],
+        )
+
+    def success_url(self, listing: Listing) -> str:
+        return reverse("marketplace:dashboard-listing-queue")
+
+
+class RevisionDecisionView(ListingDecisionView):
+    """A member's proposed change to an approved product, beside what shoppers see now."""
+
+    template_name = "marketplace/dashboard/revision_detail.html"
+
+    def get_subject(self) -> ListingRevision:
+        return get_object_or_404(
+            ListingRevision.objects.select_related("listing__product", "submitted_by"),
+            pk=self.kwargs["pk"],
+        )
+
+    def subject_context(self, revision: ListingRevision) -> dict:
+        product = revision.listing.product
+        current = listing_public_snapshot(product=product)
+        return {
+            "revision": revision,
+            "product": product,
+            "changes": revision_changes(current, revision.data),
+        }
+
+    def decide(self, revision: ListingRevision, data: dict) -> None:
+        listing_revision_decide(
+            revision=revision,
+            actor=self.request.user,
+            approve=data["decision"] == "approve",
+            reason=data["reason"],
         )
 
 
@@ -286,56 +338,6 @@ class VendorTeamView(MemberAreaMixin, TemplateView):
         )
         messages.success(request, _("Invitation ready."))
         return redirect("marketplace:dashboard-team")
-
-
-class RevisionDecisionView(StaffPermissionMixin, TemplateView):
-    """A member's proposed change to an approved product, beside what shoppers see now."""
-
-    permission_required = "marketplace.view_listing"
-    template_name = "marketplace/dashboard/revision_detail.html"
-
-    def get_revision(self) -> ListingRevision:
-        return get_object_or_404(
-            ListingRevision.objects.select_related("listing__product", "submitted_by"),
-            pk=self.kwargs["pk"],
-        )
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        revision = kwargs.get("revision") or self.get_revision()
-        product = revision.listing.product
-        current = listing_public_snapshot(product=product)
-        context.update(
-            revision=revision,
-            product=product,
-            changes=revision_changes(current, revision.data),
-            form=kwargs.get("form") or ListingDecisionForm(),
-            can_decide=self.request.user.has_perm("marketplace.change_listing"),
-        )
-        return context
-
-    def post(self, request, *args, **kwargs):
-        if not request.user.has_perm("marketplace.change_listing"):
-            self.raise_exception = True
-            return self.handle_no_permission()
-        revision = self.get_revision()
-        form = ListingDecisionForm(request.POST)
-        if form.is_valid():
-            try:
-                listing_revision_decide(
-                    revision=revision,
-                    actor=request.user,
-                    approve=form.cleaned_data["decision"] == "approve",
-                    reason=form.cleaned_data["reason"],
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("Decision recorded."))
-                return redirect("marketplace:dashboard-listing-queue")
-        return self.render_to_response(
-            self.get_context_data(revision=revision, form=form), status=400
-        )
 
 
 def revision_changes(current: dict, proposed: dict) -> list[dict]:
