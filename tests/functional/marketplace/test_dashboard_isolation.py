@@ -3,9 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from marketplace.services.roles import roles_sync
-from marketplace.services.vendors import vendor_member_add
-from tests.factories import product_create, vendor_create
+from tests.factories import product_create
 
 pytestmark = pytest.mark.django_db
 
@@ -21,19 +19,8 @@ EXPECTED = {
 
 
 @pytest.fixture
-def world(db):
-    vendor_a, vendor_b = vendor_create("Hợp tác xã A"), vendor_create("Hợp tác xã B")
-    users = {
-        "anonymous": None,
-        "shopper": User.objects.create_user("khach", "khach@example.vn", "x"),
-        "member of vendor A": User.objects.create_user("a", "a@example.vn", "x"),
-        "member of vendor B": User.objects.create_user("b", "b@example.vn", "x"),
-        "Union staff": User.objects.create_user("canbo", "c@example.vn", "x", is_staff=True),
-    }
-    vendor_member_add(vendor=vendor_a, user=users["member of vendor A"], role="owner")
-    vendor_member_add(vendor=vendor_b, user=users["member of vendor B"], role="owner")
-    users["Union staff"].groups.add(roles_sync())
-    return {"product": product_create("Gạo nếp cái hoa vàng", vendor=vendor_a), **users}
+def world(people):
+    return {**people, "product": product_create("Gạo nếp cái hoa vàng", vendor=people["vendor A"])}
 
 
 def login(client, user):

@@ -5,10 +5,8 @@ from django.contrib.auth import get_user_model
 
 from marketplace.models import Listing, ModerationEvent
 from marketplace.selectors import products_for_sale
-from marketplace.services.roles import roles_sync
-from marketplace.services.vendors import vendor_member_add
 from search.database import product_search
-from tests.factories import product_create, vendor_create
+from tests.factories import product_create
 
 pytestmark = pytest.mark.django_db
 
@@ -16,25 +14,11 @@ User = get_user_model()
 
 
 @pytest.fixture
-def world(home_page):
-    vendor_a = vendor_create("Hợp tác xã A")
-    vendor_b = vendor_create("Hợp tác xã B")
-    member_a = User.objects.create_user("a@example.vn", "a@example.vn", "x")
-    member_b = User.objects.create_user("b@example.vn", "b@example.vn", "x")
-    vendor_member_add(vendor=vendor_a, user=member_a, role="owner")
-    vendor_member_add(vendor=vendor_b, user=member_b, role="owner")
-    staff = User.objects.create_user("canbo", "canbo@example.vn", "x", is_staff=True)
-    staff.groups.add(roles_sync())
-    waiting = product_create("Miến dong chờ duyệt", vendor=vendor_a, listing_status="pending")
-    return {
-        "listing": waiting.listing,
-        "product": waiting,
-        "anonymous": None,
-        "shopper": User.objects.create_user("khach", "khach@example.vn", "x"),
-        "member of vendor A": member_a,
-        "member of vendor B": member_b,
-        "Union staff": staff,
-    }
+def world(home_page, people):
+    waiting = product_create(
+        "Miến dong chờ duyệt", vendor=people["vendor A"], listing_status="pending"
+    )
+    return {**people, "listing": waiting.listing, "product": waiting}
 
 
 def login(client, user):

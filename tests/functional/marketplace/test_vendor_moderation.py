@@ -5,8 +5,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 
 from marketplace.models import ModerationEvent, Vendor
-from marketplace.services.roles import roles_sync
-from marketplace.services.vendors import vendor_member_add
 from tests.factories import vendor_create
 
 pytestmark = pytest.mark.django_db
@@ -15,26 +13,10 @@ User = get_user_model()
 
 
 @pytest.fixture
-def world(db):
-    vendor_a = vendor_create("Hợp tác xã A")
-    vendor_b = vendor_create("Hợp tác xã B")
-    member_a = User.objects.create_user("a@example.vn", "a@example.vn", "x")
-    member_b = User.objects.create_user("b@example.vn", "b@example.vn", "x")
-    vendor_member_add(vendor=vendor_a, user=member_a, role="owner")
-    vendor_member_add(vendor=vendor_b, user=member_b, role="owner")
-    staff = User.objects.create_user("canbo", "canbo@example.vn", "x", is_staff=True)
-    staff.groups.add(roles_sync())
+def world(people):
     viewer = User.objects.create_user("xem", "xem@example.vn", "x", is_staff=True)
     viewer.user_permissions.add(Permission.objects.get(codename="view_vendor"))
-    return {
-        "vendor": vendor_a,
-        "anonymous": None,
-        "shopper": User.objects.create_user("khach", "khach@example.vn", "x"),
-        "member of vendor A": member_a,
-        "member of vendor B": member_b,
-        "Union staff": staff,
-        "view-only staff": viewer,
-    }
+    return {**people, "vendor": people["vendor A"], "view-only staff": viewer}
 
 
 def as_(client, user):
