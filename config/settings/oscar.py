@@ -11,6 +11,10 @@ from oscar.defaults import *  # noqa: F403
 _FORKS = {
     "oscar.apps.catalogue.apps.CatalogueConfig": "catalog.apps.CatalogueConfig",
     "oscar.apps.search.apps.SearchConfig": "search.apps.SearchConfig",
+    # Same app, members kept out of order pages (see marketplace/dashboard/orders.py).
+    "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig": (
+        "marketplace.dashboard.orders.OrdersDashboardConfig"
+    ),
 }
 _DJANGO_APPS_IN_OSCAR_LIST = {app for app in _OSCAR_INSTALLED_APPS if app.startswith("django.")}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.contrib.auth.views import redirect_to_login
@@ -14,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
+from oscar.views.decorators import permissions_required
 
 from marketplace import selectors
 from marketplace.forms import (
@@ -400,3 +402,22 @@ class VendorProfileView(MemberAreaMixin, TemplateView):
         form.save()
         messages.success(request, _("Profile saved."))
         return redirect("marketplace:dashboard-profile")
+
+
+def dashboard_home_view():
+    """/dashboard/: Oscar's index for staff; a member starts from her own listings.
+
+    Oscar's index sums every order that holds one of a partner's lines,
+    other cooperatives' lines included, so members do not see it.
+    """
+    config = apps.get_app_config("dashboard")
+    oscar_index = permissions_required(config.get_permissions("index"), login_url=config.login_url)(
+        config.index_view.as_view()
+    )
+
+    def dashboard_home(request, *args, **kwargs):
+        if not request.user.is_staff and member_vendor(request.user) is not None:
+            return redirect("marketplace:dashboard-member-listings")
+        return oscar_index(request, *args, **kwargs)
+
+    return dashboard_home

@@ -24,6 +24,9 @@ UNION_STAFF_PERMISSIONS = (
     ("partner", "view_stockrecord"),
     ("partner", "add_stockrecord"),
     ("partner", "change_stockrecord"),
+    # Orders, including a suspended vendor's open ones.
+    ("order", "view_order"),
+    ("order", "change_order"),
 )
 
 

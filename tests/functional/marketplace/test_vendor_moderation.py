@@ -143,6 +143,6 @@ def test_union_staff_see_the_vendor_menu_and_members_do_not(client, world):
     client.force_login(world["Union staff"])
     assert "/dashboard/vendors/" in client.get("/dashboard/").content.decode()
     client.force_login(world["member of vendor A"])
-    response = client.get("/dashboard/")
+    response = client.get("/dashboard/", follow=True)
     assert response.status_code == 200
     assert "/dashboard/vendors/" not in response.content.decode()
