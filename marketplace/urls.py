@@ -1,6 +1,7 @@
 from django.urls import path, re_path
 
 from marketplace import views
+from marketplace.basket import BasketAddView
 from marketplace.dashboard import views as dashboard_views
 from marketplace.dashboard.catalogue import product_editor_view
 
@@ -15,6 +16,8 @@ urlpatterns = [
         views.AreaDetailView.as_view(),
         name="area-commune-detail",
     ),
+    # Same path as Oscar's basket:add, which it narrows to products for sale.
+    path("basket/add/<int:pk>/", BasketAddView.as_view()),
     path("sell/apply/", views.VendorApplyView.as_view(), name="apply"),
     path("sell/apply/received/", views.VendorApplyReceivedView.as_view(), name="apply-received"),
     path(
