@@ -101,7 +101,9 @@ def test_cooperative_member_reaches_the_dashboard_and_staff_the_cms(client):
     member, staff, shopper = logins["cooperative member"], logins["Union staff"], logins["shopper"]
 
     client.login(username=member.username, password=member.password)
-    assert client.get("/dashboard/").status_code == 200
+    assert client.get("/dashboard/", follow=True).redirect_chain[-1][0] == "/dashboard/my-listings/"
+    assert client.get("/dashboard/my-listings/").status_code == 200
+    assert client.get("/dashboard/catalogue/").status_code == 200
     assert client.get("/cms/").status_code == 302
     client.logout()
 
