@@ -26,3 +26,24 @@ class ProductSearchDocument(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class PageSearchDocument(models.Model):
+    """A live story or article's searchable text, folded like product documents."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_document",
+    )
+    title = models.TextField(_("folded title"))
+    text = models.TextField(_("folded text"))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("page search document")
+        verbose_name_plural = _("page search documents")
+
+    def __str__(self) -> str:
+        return self.title

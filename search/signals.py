@@ -13,9 +13,11 @@ from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 from oscar.core.loading import get_model
+from wagtail.signals import page_published, page_unpublished
 
 from marketplace.models import AdministrativeArea, Vendor
 from search.indexing import product_documents_rebuild
+from search.pages import page_documents_rebuild
 
 Product = get_model("catalogue", "Product")
 ProductCategory = get_model("catalogue", "ProductCategory")
@@ -93,3 +95,11 @@ def area_saved(sender, instance, raw=False, created=False, **kwargs):
             Q(partner__vendor__commune=instance) | Q(partner__vendor__commune__parent=instance)
         )
         _queue(affected.values_list("product_id", flat=True))
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def page_changed(sender, instance, **kwargs):
+    """A story or article published or withdrawn: its document follows after commit."""
+    page_id = instance.pk
+    transaction.on_commit(lambda: page_documents_rebuild(page_ids=[page_id]))

@@ -20,6 +20,7 @@ from oscar.core.loading import get_model
 
 from search.database import SORT_CHOICES
 from search.forms import SearchForm
+from search.pages import page_search
 from search.services import category_by_slug, product_search, product_suggestions
 
 Category = get_model("catalogue", "Category")
@@ -118,7 +119,9 @@ class ProductSearchView(ProductListMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(self.listing_context(self.get_search_params()))
+        params = self.get_search_params()
+        context.update(self.listing_context(params))
+        context["pages"] = page_search(params["query"]) if context["page_obj"].number == 1 else []
         return context
 
 

@@ -31,6 +31,7 @@ from marketplace.services.roles import roles_sync
 from marketplace.services.vendors import vendor_member_add
 from marketplace.text import strip_marks, vn_slugify
 from search.indexing import product_documents_rebuild
+from search.pages import page_documents_complete
 
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
@@ -509,4 +510,5 @@ def demo_data_load(
         _users(summary, vendors)
         _pages(summary, vendors)
     _products(products, summary, categories, vendors, progress)
+    page_documents_complete()  # stories published before search documents existed
     return summary

@@ -11,6 +11,7 @@ from marketplace.demo.loader import DEMO_LOGINS, product_specs
 from marketplace.models import AdministrativeArea, Vendor
 from search.database import product_search
 from search.models import ProductSearchDocument
+from search.pages import page_search
 
 pytestmark = pytest.mark.django_db
 
@@ -71,6 +72,8 @@ def test_demo_marketplace_shape():
     assert StoryPage.objects.live().count() >= 3
     assert ArticlePage.objects.live().count() >= 3
     assert product_search(query="com chay").products.exists()
+    story_title = StoryPage.objects.live().first().title
+    assert story_title in [page.title for page in page_search(story_title)]
 
 
 def test_product_images_are_distinct_jpeg_and_webp():
