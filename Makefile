@@ -27,7 +27,7 @@ migrate: $(VENV)/.base ## Apply database migrations (SQLite file by default)
 	$(MANAGE) migrate --no-input -v0
 
 demo: migrate ## Load the demo marketplace (idempotent)
-	$(MANAGE) load_demo_data --logins
+	SITE_URL=http://$(HOST):$(PORT) $(MANAGE) load_demo_data --logins
 
 run: demo ## Install, migrate, load demo data and serve on http://127.0.0.1:8000
 	$(MANAGE) runserver $(HOST):$(PORT)
