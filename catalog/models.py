@@ -1,2 +1,84 @@
-# Overrides of Oscar's catalogue models go above this import.
-from oscar.apps.catalogue.models import *  # noqa: F403
+from __future__ import annotations
+
+import datetime
+import secrets
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.catalogue.abstract_models import AbstractProduct
+
+TRACE_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+TRACE_CODE_LENGTH = 8
+
+
+def trace_code_new() -> str:
+    """A short code for printed labels: no 0/O or 1/I to misread."""
+    return "".join(secrets.choice(TRACE_CODE_ALPHABET) for _ in range(TRACE_CODE_LENGTH))
+
+
+class Product(AbstractProduct):
+    """Oscar's product with the facts a buyer of local products asks about.
+
+    The OCOP ("One Commune One Product") rating counts only while its
+    certificate is valid: see ``ocop_stars_on``.
+    """
+
+    origin_commune = models.ForeignKey(
+        "marketplace.AdministrativeArea",
+        verbose_name=_("origin commune"),
+        help_text=_("Where the product is made, when it differs from the seller's commune."),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"level": "commune"},
+    )
+    maker = models.CharField(
+        _("made by"),
+        max_length=128,
+        blank=True,
+        help_text=_("The member or group who made it."),
+    )
+    materials = models.TextField(_("materials or ingredients"), blank=True)
+    size = models.CharField(_("weight or size"), max_length=64, blank=True)
+    shelf_life = models.CharField(_("shelf life"), max_length=64, blank=True)
+    ocop_stars = models.PositiveSmallIntegerField(
+        _("OCOP stars"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(3), MaxValueValidator(5)],
+        choices=[(3, "3"), (4, "4"), (5, "5")],
+    )
+    ocop_certificate_number = models.CharField(
+        _("OCOP certificate number"), max_length=64, blank=True
+    )
+    ocop_issued_on = models.DateField(_("OCOP certificate issued"), null=True, blank=True)
+    ocop_expires_on = models.DateField(_("OCOP certificate expires"), null=True, blank=True)
+    trace_code = models.CharField(
+        _("traceability code"), max_length=16, unique=True, null=True, blank=True, editable=False
+    )
+
+    def save(self, *args, **kwargs):
+        if not self.trace_code:
+            self.trace_code = trace_code_new()
+        super().save(*args, **kwargs)
+
+    def ocop_stars_on(self, day: datetime.date | None = None) -> int | None:
+        """The OCOP stars to show on ``day`` (today by default): none once expired."""
+        if not self.ocop_stars:
+            return None
+        day = day or timezone.localdate()
+        if self.ocop_issued_on and day < self.ocop_issued_on:
+            return None
+        if self.ocop_expires_on and day > self.ocop_expires_on:
+            return None
+        return self.ocop_stars
+
+    @property
+    def ocop_stars_current(self) -> int | None:
+        return self.ocop_stars_on()
+
+
+from oscar.apps.catalogue.models import *  # noqa: E402, F403

@@ -22,6 +22,7 @@ from django.db import transaction
 from oscar.core.loading import get_model
 from wagtail.models import Page, Site
 
+from catalog.models import trace_code_new
 from cms.models import ArticlePage, HomePage, NewsIndexPage, StoryIndexPage, StoryPage
 from marketplace.demo import content
 from marketplace.demo.images import product_image
@@ -315,6 +316,7 @@ def _create_products(
                 description=spec.description,
                 product_class=product_class,
                 is_public=True,
+                trace_code=trace_code_new(),
             )
             for spec in specs
         ]
