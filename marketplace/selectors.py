@@ -11,7 +11,9 @@ from marketplace.models import (
     Listing,
     ListingRevision,
     ModerationEvent,
+    OrderGroup,
     Vendor,
+    VendorOrder,
 )
 
 Product = get_model("catalogue", "Product")
@@ -204,3 +206,47 @@ def vendor_reviews(vendor: Vendor, *, limit: int = 20) -> QuerySet:
         .select_related("product")
         .order_by("-date_created")[:limit]
     )
+
+
+def _group_parts() -> Prefetch:
+    return Prefetch(
+        "parts",
+        queryset=VendorOrder.objects.select_related(
+            "order__shipping_address", "vendor__partner", "vendor__commune"
+        ).prefetch_related("order__lines"),
+    )
+
+
+def order_group_for_page(number: str) -> OrderGroup | None:
+    """A checkout with its parts, their orders and lines, in a fixed number of queries."""
+    return OrderGroup.objects.filter(number=number).prefetch_related(_group_parts()).first()
+
+
+def order_groups_of_user(user) -> QuerySet:
+    """A signed-in shopper's checkouts, newest first: one history entry each."""
+    return OrderGroup.objects.filter(user=user).prefetch_related(_group_parts())
+
+
+def order_group_lookup(*, number: str, email: str) -> OrderGroup | None:
+    """A guest finds her checkout with its number and her e-mail; both must match."""
+    number = number.strip()
+    if not number or not email:
+        return None
+    return (
+        OrderGroup.objects.filter(number=number, email__iexact=email.strip())
+        .prefetch_related(_group_parts())
+        .first()
+    )
+
+
+def vendor_orders(vendor: Vendor, *, status: str = "") -> QuerySet:
+    """Her vendor's parts only, newest first."""
+    queryset = (
+        VendorOrder.objects.filter(vendor=vendor)
+        .select_related("order", "group", "order__shipping_address")
+        .annotate(items=Sum("order__lines__quantity"))
+        .order_by("-order__date_placed", "-pk")
+    )
+    if status:
+        queryset = queryset.filter(order__status=status)
+    return queryset
