@@ -489,6 +489,9 @@ class VendorOrder(models.Model):
     refunded = models.DecimalField(
         _("refunded"), max_digits=12, decimal_places=0, default=Decimal(0)
     )
+    commission_percent = models.DecimalField(
+        _("commission (%)"), max_digits=5, decimal_places=2, default=Decimal(0)
+    )
 
     class Meta:
         verbose_name = _("vendor order")
@@ -500,3 +503,96 @@ class VendorOrder(models.Model):
 
     def __str__(self) -> str:
         return self.order.number
+
+
+class CommissionRate(models.Model):
+    """The Union's commission on sales, from a date on. Default 0 while none is set.
+
+    Each vendor order keeps the rate in force when it was placed, so a new
+    rate never rewrites what a cooperative was already owed.
+    """
+
+    percent = models.DecimalField(
+        _("commission (%)"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    valid_from = models.DateField(_("from"))
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("set by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("commission rate")
+        verbose_name_plural = _("commission rates")
+        ordering = ["-valid_from", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.percent}% ({self.valid_from:%d/%m/%Y})"
+
+
+class Payout(models.Model):
+    """Money the Union paid to a cooperative against what it was owed."""
+
+    vendor = models.ForeignKey(
+        Vendor, verbose_name=_("vendor"), on_delete=models.PROTECT, related_name="payouts"
+    )
+    amount = models.DecimalField(
+        _("amount"), max_digits=12, decimal_places=0, validators=[MinValueValidator(1)]
+    )
+    paid_on = models.DateField(_("paid on"))
+    reference = models.CharField(_("transfer reference"), max_length=64, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("payout")
+        verbose_name_plural = _("payouts")
+        ordering = ["-paid_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.vendor}: {self.amount}"
+
+
+class Refund(models.Model):
+    """Money given back to the shopper for (part of) one vendor's order."""
+
+    part = models.ForeignKey(
+        VendorOrder,
+        verbose_name=_("vendor order"),
+        on_delete=models.PROTECT,
+        related_name="refunds",
+    )
+    amount = models.DecimalField(
+        _("amount"), max_digits=12, decimal_places=0, validators=[MinValueValidator(1)]
+    )
+    reason = models.CharField(_("reason"), max_length=255, blank=True)
+    stripe_refund = models.CharField(_("Stripe refund"), max_length=64, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("refund")
+        verbose_name_plural = _("refunds")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.part}: {self.amount}"

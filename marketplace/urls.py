@@ -2,6 +2,8 @@ from django.urls import path, re_path
 
 from marketplace import order_views, views
 from marketplace.basket import BasketAddView
+from marketplace.dashboard import checkouts as dashboard_checkouts
+from marketplace.dashboard import settlements as dashboard_settlements
 from marketplace.dashboard import vendor_orders as dashboard_orders
 from marketplace.dashboard import views as dashboard_views
 from marketplace.dashboard.catalogue import product_editor_view
@@ -77,6 +79,36 @@ urlpatterns = [
     ),
     path("dashboard/sales/", dashboard_views.VendorSalesView.as_view(), name="dashboard-sales"),
     path("dashboard/team/", dashboard_views.VendorTeamView.as_view(), name="dashboard-team"),
+    path(
+        "dashboard/checkouts/",
+        dashboard_checkouts.OrderGroupListView.as_view(),
+        name="dashboard-order-group-list",
+    ),
+    path(
+        "dashboard/checkouts/<str:number>/",
+        dashboard_checkouts.OrderGroupDetailView.as_view(),
+        name="dashboard-order-group-detail",
+    ),
+    path(
+        "dashboard/settlements/",
+        dashboard_settlements.SettlementListView.as_view(),
+        name="dashboard-settlement-list",
+    ),
+    path(
+        "dashboard/settlements/export.csv",
+        dashboard_settlements.SettlementExportView.as_view(),
+        name="dashboard-settlement-export",
+    ),
+    path(
+        "dashboard/settlements/<int:pk>/",
+        dashboard_settlements.SettlementDetailView.as_view(),
+        name="dashboard-settlement-detail",
+    ),
+    path(
+        "dashboard/my-settlement/",
+        dashboard_settlements.MySettlementView.as_view(),
+        name="dashboard-my-settlement",
+    ),
     path(
         "dashboard/my-orders/",
         dashboard_orders.VendorOrderListView.as_view(),

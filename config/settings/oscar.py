@@ -54,6 +54,7 @@ OSCAR_SLUG_MAP = {"đ": "d", "Đ": "D"}
 # The Union's vendor review queue and audit log join Oscar's dashboard menu.
 from marketplace.dashboard.nav import (  # noqa: E402
     can_view_listings,
+    can_view_settlements,
     can_view_vendors,
     is_vendor_member,
 )
@@ -97,6 +98,21 @@ OSCAR_DASHBOARD_NAVIGATION = [
             {
                 "label": _("My team"),
                 "url_name": "marketplace:dashboard-team",
+                "access_fn": is_vendor_member,
+            },
+            {
+                "label": _("Checkouts and payments"),
+                "url_name": "marketplace:dashboard-order-group-list",
+                "access_fn": can_view_settlements,
+            },
+            {
+                "label": _("Settlements"),
+                "url_name": "marketplace:dashboard-settlement-list",
+                "access_fn": can_view_settlements,
+            },
+            {
+                "label": _("My settlement"),
+                "url_name": "marketplace:dashboard-my-settlement",
                 "access_fn": is_vendor_member,
             },
             {

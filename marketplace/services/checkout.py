@@ -24,7 +24,7 @@ from oscar.core.loading import get_class, get_model
 from marketplace.checkout import status as order_status
 from marketplace.checkout.split import BasketPart, basket_split, basket_split_forget
 from marketplace.models import OrderGroup, VendorOrder
-from marketplace.selectors import products_for_sale
+from marketplace.selectors import commission_percent_current, products_for_sale
 
 Basket = get_model("basket", "Basket")
 StockRecord = get_model("partner", "StockRecord")
@@ -97,6 +97,7 @@ def _place_part(
     user,
     shipping_address,
     status: str,
+    commission_percent: Decimal,
     request=None,
 ) -> VendorOrder:
     creator = OrderCreator()
@@ -120,7 +121,9 @@ def _place_part(
         creator.create_line_models(order, line, {"status": status})
     for line in sorted(part.lines, key=lambda line: line.stockrecord_id):
         creator.update_stock_records(line)
-    return VendorOrder.objects.create(order=order, group=group, vendor=part.vendor)
+    return VendorOrder.objects.create(
+        order=order, group=group, vendor=part.vendor, commission_percent=commission_percent
+    )
 
 
 def checkout_place(
@@ -170,6 +173,7 @@ def checkout_place(
         )
         if shipping_address is not None and shipping_address.pk is None:
             shipping_address.save()
+        commission_percent = commission_percent_current()
         parts = [
             _place_part(
                 group=group,
@@ -179,6 +183,7 @@ def checkout_place(
                 user=user,
                 shipping_address=shipping_address,
                 status=status,
+                commission_percent=commission_percent,
                 request=request,
             )
             for index, part in enumerate(split.parts, start=1)
