@@ -26,6 +26,7 @@ from catalog.models import trace_code_new
 from cms.models import ArticlePage, HomePage, NewsIndexPage, StoryIndexPage, StoryPage
 from marketplace.demo import content
 from marketplace.demo.images import product_image
+from marketplace.demo.orders import demo_orders_load
 from marketplace.models import AdministrativeArea, Listing, Vendor, VendorMember
 from marketplace.services.areas import areas_import
 from marketplace.services.roles import roles_sync
@@ -513,4 +514,9 @@ def demo_data_load(
         _pages(summary, vendors)
     _products(products, summary, categories, vendors, progress)
     page_documents_complete()  # stories published before search documents existed
+    placed = demo_orders_load(
+        shopper_username=DEMO_LOGINS[0].username, actor_username=DEMO_LOGINS[1].username
+    )
+    if placed:
+        summary.add("checkouts", placed)
     return summary
