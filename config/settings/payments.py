@@ -1,11 +1,29 @@
-"""Payments: Stripe keys (test keys or none locally).
+"""Payments: Stripe keys (test keys or none locally) and the Union's bank account.
 
-Card payments stay off until a secret key is configured.
-https://docs.stripe.com/keys
+Card payments stay off until a secret key is configured; VietQR transfers stay
+off until the Union's account is configured.
+https://docs.stripe.com/keys · https://docs.stripe.com/webhooks#verify-events
 """
 
-from config.env import env_str
+from config.env import env_int, env_str, env_url
 
+# --------------------------------------------------------------------------
+# Stripe: STRIPE_API_BASE points the client at another server (localstripe in
+# tests); empty means Stripe's own https://api.stripe.com.
+# --------------------------------------------------------------------------
 STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY", default="")
 STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY", default="")
 STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET", default="")
+STRIPE_API_BASE = env_url("STRIPE_API_BASE", default="")
+# Seconds a webhook signature stays valid (Stripe's own default is 300).
+STRIPE_WEBHOOK_TOLERANCE = env_int("STRIPE_WEBHOOK_TOLERANCE", default=300)
+STRIPE_MAX_NETWORK_RETRIES = env_int("STRIPE_MAX_NETWORK_RETRIES", default=2)
+
+# --------------------------------------------------------------------------
+# VietQR bank transfer to the Union's account (NAPAS bank BIN, 6 digits).
+# --------------------------------------------------------------------------
+VIETQR_BANK_BIN = env_str("VIETQR_BANK_BIN", default="")
+VIETQR_ACCOUNT_NUMBER = env_str("VIETQR_ACCOUNT_NUMBER", default="")
+VIETQR_ACCOUNT_NAME = env_str("VIETQR_ACCOUNT_NAME", default="")
+# First letters of every transfer reference (upper-case letters and digits).
+VIETQR_REFERENCE_PREFIX = env_str("VIETQR_REFERENCE_PREFIX", default="CPN")
