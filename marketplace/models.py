@@ -380,3 +380,8 @@ class ListingRevision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.listing.product} ({self.get_status_display()})"
+
+
+# Payment records live beside the payments code; importing them here makes them
+# this app's models (and migrations).
+from marketplace.payments.models import StripeEvent  # noqa: E402,F401

@@ -1,4 +1,4 @@
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 
 from marketplace import views
 from marketplace.basket import BasketAddView
@@ -18,6 +18,7 @@ urlpatterns = [
     ),
     # Same path as Oscar's basket:add, which it narrows to products for sale.
     path("basket/add/<int:pk>/", BasketAddView.as_view()),
+    path("payments/", include("marketplace.payments.urls")),
     path("sell/apply/", views.VendorApplyView.as_view(), name="apply"),
     path("sell/apply/received/", views.VendorApplyReceivedView.as_view(), name="apply-received"),
     path(
