@@ -27,3 +27,9 @@ VIETQR_ACCOUNT_NUMBER = env_str("VIETQR_ACCOUNT_NUMBER", default="")
 VIETQR_ACCOUNT_NAME = env_str("VIETQR_ACCOUNT_NAME", default="")
 # First letters of every transfer reference (upper-case letters and digits).
 VIETQR_REFERENCE_PREFIX = env_str("VIETQR_REFERENCE_PREFIX", default="CPN")
+
+# --------------------------------------------------------------------------
+# Reconciliation (manage.py reconcile_payments): the dotted path of the
+# checkout's PaymentBook (see marketplace/payments/reconcile.py).
+# --------------------------------------------------------------------------
+PAYMENTS_RECONCILE_BOOK = ""
