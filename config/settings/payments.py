@@ -5,6 +5,10 @@ off until the Union's account is configured.
 https://docs.stripe.com/keys · https://docs.stripe.com/webhooks#verify-events
 """
 
+import re
+
+from django.core.exceptions import ImproperlyConfigured
+
 from config.env import env_int, env_str, env_url
 
 # --------------------------------------------------------------------------
@@ -27,6 +31,18 @@ VIETQR_ACCOUNT_NUMBER = env_str("VIETQR_ACCOUNT_NUMBER", default="")
 VIETQR_ACCOUNT_NAME = env_str("VIETQR_ACCOUNT_NAME", default="")
 # First letters of every transfer reference (upper-case letters and digits).
 VIETQR_REFERENCE_PREFIX = env_str("VIETQR_REFERENCE_PREFIX", default="CPN")
+
+for _name, _pattern, _expected in (
+    ("VIETQR_BANK_BIN", r"\d{6}", "6 digits (the bank's NAPAS BIN)"),
+    ("VIETQR_ACCOUNT_NUMBER", r"\d{1,19}", "1 to 19 digits"),
+    ("VIETQR_ACCOUNT_NAME", r"[ -~]{1,50}", "the account holder's name without diacritics"),
+    ("VIETQR_REFERENCE_PREFIX", r"[A-Z0-9]{0,6}", "up to 6 upper-case letters or digits"),
+):
+    _value = globals()[_name]
+    if _value and not re.fullmatch(_pattern, _value):
+        raise ImproperlyConfigured(
+            f"Environment variable {_name} is malformed: expected {_expected}, got {_value!r}."
+        )
 
 # --------------------------------------------------------------------------
 # Reconciliation (manage.py reconcile_payments): the dotted path of the
