@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
+import zxingcpp
 from django.test import override_settings
 from PIL import Image
 
@@ -175,6 +176,17 @@ def test_svg_and_png_render_the_code():
     image = Image.open(io.BytesIO(vietqr_png(payload)))
     assert image.format == "PNG"
     assert image.width == image.height and image.width >= 6 * (21 + 8)
+
+
+@pytest.mark.parametrize("amount", [1, 125000, 99_999_999_999])
+def test_the_png_reads_back_as_the_payload(amount):
+    # What a banking app's camera does: decode the picture, get the exact payload.
+    payload = vietqr_payload(
+        bank_bin="970405", account_number="3600205123456", amount=amount, reference="CPN100042K"
+    )
+    codes = zxingcpp.read_barcodes(Image.open(io.BytesIO(vietqr_png(payload))))
+    assert [(code.format.name, code.text) for code in codes] == [("QRCode", payload)]
+    assert codes[0].ec_level == "M"
 
 
 def test_rendering_refuses_a_payload_with_a_bad_crc():
