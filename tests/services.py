@@ -77,7 +77,14 @@ def _localstripe_start() -> str:
     log_dir.mkdir(exist_ok=True)
     log = open(log_dir / "localstripe.log", "wb")  # noqa: SIM115 (closed at exit)
     process = subprocess.Popen(
-        [sys.executable, str(ROOT / "scripts" / "localstripe" / "serve.py"), "--port", "0"],
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "localstripe" / "serve.py"),
+            "--port",
+            "0",
+            "--exit-with-parent",
+        ],
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=log,
         cwd=ROOT,

@@ -82,9 +82,7 @@ def vietqr_payload(*, bank_bin: str, account_number: str, amount: int, reference
     if len(str(amount)) > AMOUNT_MAX_LENGTH:
         raise VietQRError(_("The amount is too large for a VietQR code."))
     if not reference or not _PRINTABLE_ASCII.fullmatch(reference):
-        raise VietQRError(
-            _("The transfer reference must be plain letters and digits without diacritics.")
-        )
+        raise VietQRError(_("The transfer reference must be plain ASCII text, without diacritics."))
     if len(reference) > PURPOSE_MAX_LENGTH:
         raise VietQRError(_("The transfer reference must be at most 25 characters."))
 
