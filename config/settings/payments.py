@@ -29,6 +29,8 @@ STRIPE_MAX_NETWORK_RETRIES = env_int("STRIPE_MAX_NETWORK_RETRIES", default=2)
 VIETQR_BANK_BIN = env_str("VIETQR_BANK_BIN", default="")
 VIETQR_ACCOUNT_NUMBER = env_str("VIETQR_ACCOUNT_NUMBER", default="")
 VIETQR_ACCOUNT_NAME = env_str("VIETQR_ACCOUNT_NAME", default="")
+# The bank's name as shoppers know it, shown beside the code (e.g. "Agribank Ninh Bình").
+VIETQR_BANK_NAME = env_str("VIETQR_BANK_NAME", default="")
 # First letters of every transfer reference (upper-case letters and digits).
 VIETQR_REFERENCE_PREFIX = env_str("VIETQR_REFERENCE_PREFIX", default="CPN")
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 import stripe
 from django.conf import settings
 from django.utils.translation import gettext as _
+from oscar.templatetags.currency_filters import currency
 
 logger = logging.getLogger(__name__)
 
@@ -236,7 +237,7 @@ def payment_intent_refund(
         amount = remaining
     if amount > remaining:
         raise RefundRefused(
-            _("A refund cannot be more than the %(remaining)s ₫ left of this payment.")
+            _("A refund cannot be more than the %(remaining)s left of this payment.")
             % {"remaining": _dong(remaining)},
             code="amount_too_large",
         )
@@ -423,7 +424,7 @@ def _check_amount(amount: int) -> None:
         raise PaymentRequestInvalid(_("The amount must be more than 0 dong."))
     if amount > AMOUNT_MAX:
         raise PaymentRequestInvalid(
-            _("A card payment can be at most %(limit)s ₫.") % {"limit": _dong(AMOUNT_MAX)}
+            _("A card payment can be at most %(limit)s.") % {"limit": _dong(AMOUNT_MAX)}
         )
 
 
@@ -435,4 +436,5 @@ def _intent_id(intent_id: str) -> str:
 
 
 def _dong(amount: int) -> str:
-    return f"{amount:,}".replace(",", ".")
+    """125.000 ₫, as every price on the site (Oscar's VND format)."""
+    return currency(amount, "VND")

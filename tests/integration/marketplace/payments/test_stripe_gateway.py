@@ -156,7 +156,7 @@ def test_refund_more_than_paid_is_refused_and_nothing_reaches_stripe(localstripe
         gateway.payment_intent_refund(intent_id=intent_id, amount=30001, refund_reference="R2")
     assert refused.value.code == "amount_too_large"
     assert refused.value.message == (
-        "A refund cannot be more than the 30.000 ₫ left of this payment."
+        "A refund cannot be more than the 30.000\u00a0₫ left of this payment."
     )
     refunds = gateway.stripe_client().v1.refunds.list(params={"payment_intent": intent_id})
     assert [r.amount for r in refunds.data] == [20000]
