@@ -15,6 +15,7 @@ from django.db import connection
 from django.urls import reverse
 
 from marketplace.models import StripeEvent
+from marketplace.payments.stripe_gateway import payment_result_from_intent
 from marketplace.payments.webhooks import registry, stripe_event_process
 
 SECRET = "whsec_test_secret"
@@ -109,6 +110,23 @@ def test_a_signed_event_is_recorded_and_dispatched_once(client, db, webhook_sett
     )
     assert event.created is not None
     assert event.handlers == [f"{Recorder.__module__}.Recorder"]
+
+
+def test_a_handler_reads_the_intent_as_our_payment_result(client, db, webhook_settings):
+    results = []
+
+    def handler(event):
+        results.append(payment_result_from_intent(event.data.object))
+
+    registry.register("payment_intent.succeeded", handler)
+    try:
+        payload = event_payload(intent="pi_42")
+        assert post(client, payload, sign(payload)).status_code == 200
+    finally:
+        registry.unregister("payment_intent.succeeded", handler)
+    [result] = results
+    assert (result.intent_id, result.amount, result.succeeded) == ("pi_42", 125000, True)
+    assert result.metadata == {"checkout_group": "CG-1"}
 
 
 def test_a_replay_changes_nothing(client, db, webhook_settings, handled):
