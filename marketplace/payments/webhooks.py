@@ -12,7 +12,10 @@ Other code registers what to do per event type::
     def order_mark_paid(event: stripe.Event) -> None: ...
 
 Handlers receive the verified ``stripe.Event``; they must not assume any
-order between events (re-read the state they change).
+order between events (re-read the state they change). A handler that cannot
+act yet (say its order is not committed) should raise: the event is then
+left unrecorded, the answer is 503 and Stripe delivers it again later;
+``reconcile_payments --repair`` catches whatever is still missed.
 https://docs.stripe.com/webhooks#verify-events · https://docs.stripe.com/webhooks#handle-duplicate-events
 """
 

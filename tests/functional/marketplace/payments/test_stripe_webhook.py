@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import json
 import random
 import threading
 import time
@@ -17,40 +14,18 @@ from django.urls import reverse
 from marketplace.models import StripeEvent
 from marketplace.payments.stripe_gateway import payment_result_from_intent
 from marketplace.payments.webhooks import registry, stripe_event_process
+from tests.stripe_events import stripe_event_payload, stripe_signature
 
 SECRET = "whsec_test_secret"
 URL = "/payments/stripe/webhook/"
 
 
 def event_payload(event_id="evt_1", event_type="payment_intent.succeeded", intent="pi_1") -> bytes:
-    return json.dumps(
-        {
-            "id": event_id,
-            "object": "event",
-            "type": event_type,
-            "created": int(time.time()),
-            "livemode": False,
-            "api_version": "2025-09-30.clover",
-            "data": {
-                "object": {
-                    "id": intent,
-                    "object": "payment_intent",
-                    "amount": 125000,
-                    "currency": "vnd",
-                    "status": "succeeded",
-                    "metadata": {"checkout_group": "CG-1"},
-                }
-            },
-        }
-    ).encode()
+    return stripe_event_payload(event_id, event_type, intent=intent)
 
 
 def sign(payload: bytes, *, secret: str = SECRET, timestamp: int | None = None) -> str:
-    """Stripe's scheme: t=<unix time>,v1=HMAC-SHA256(secret, "<t>.<payload>") in hex."""
-    timestamp = int(time.time()) if timestamp is None else timestamp
-    signed = f"{timestamp}.".encode() + payload
-    digest = hmac.new(secret.encode(), signed, hashlib.sha256).hexdigest()
-    return f"t={timestamp},v1={digest}"
+    return stripe_signature(payload, secret=secret, timestamp=timestamp)
 
 
 def post(client, payload: bytes, signature: str | None):
