@@ -596,3 +596,8 @@ class Refund(models.Model):
 
     def __str__(self) -> str:
         return f"{self.part}: {self.amount}"
+
+
+# Payment records live beside the payments code; importing them here makes them
+# this app's models (and migrations).
+from marketplace.payments.models import StripeEvent  # noqa: E402,F401

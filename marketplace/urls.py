@@ -1,4 +1,4 @@
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 
 from marketplace import order_views, views
 from marketplace.basket import BasketAddView
@@ -24,6 +24,7 @@ urlpatterns = [
     path("orders/status/", order_views.OrderStatusView.as_view(), name="order-status"),
     # Same path as Oscar's order history: one entry per checkout, with its parts.
     path("accounts/orders/", order_views.OrderGroupHistoryView.as_view(), name="order-history"),
+    path("payments/", include("marketplace.payments.urls")),
     path("sell/apply/", views.VendorApplyView.as_view(), name="apply"),
     path("sell/apply/received/", views.VendorApplyReceivedView.as_view(), name="apply-received"),
     path(

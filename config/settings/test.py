@@ -6,10 +6,10 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-not-secret")
 os.environ.setdefault("DATABASE_URL", "sqlite:///var/test.sqlite3")
 os.environ["DJANGO_DEBUG"] = "false"
 
-os.environ.setdefault("UNION_BANK_BIN", "970405")
-os.environ.setdefault("UNION_BANK_NAME", "Agribank")
-os.environ.setdefault("UNION_BANK_ACCOUNT_NUMBER", "3100205123456")
-os.environ.setdefault("UNION_BANK_ACCOUNT_NAME", "HOI LHPN TINH NINH BINH")
+os.environ.setdefault("VIETQR_BANK_BIN", "970405")
+os.environ.setdefault("VIETQR_BANK_NAME", "Agribank")
+os.environ.setdefault("VIETQR_ACCOUNT_NUMBER", "3100205123456")
+os.environ.setdefault("VIETQR_ACCOUNT_NAME", "HOI LHPN TINH NINH BINH")
 
 from config.settings.base import *  # noqa: F403
 

@@ -112,5 +112,5 @@ def method_available(method: str) -> bool:
     if method == OrderGroup.PaymentMethod.CARD:
         return bool(settings.STRIPE_SECRET_KEY)
     if method == OrderGroup.PaymentMethod.BANK_TRANSFER:
-        return bool(settings.UNION_BANK_ACCOUNT_NUMBER and settings.UNION_BANK_BIN)
+        return bool(settings.VIETQR_ACCOUNT_NUMBER and settings.VIETQR_BANK_BIN)
     return method in OrderGroup.PaymentMethod.values

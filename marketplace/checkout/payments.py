@@ -13,10 +13,11 @@ def payment_instructions(group: OrderGroup) -> dict:
         return {
             "kind": "vietqr",
             "amount": group.total,
+            "amount_dong": int(group.total),
             "reference": group.payment_reference,
-            "bank_name": settings.UNION_BANK_NAME,
-            "account_number": settings.UNION_BANK_ACCOUNT_NUMBER,
-            "account_name": settings.UNION_BANK_ACCOUNT_NAME,
+            "bank_name": settings.VIETQR_BANK_NAME,
+            "account_number": settings.VIETQR_ACCOUNT_NUMBER,
+            "account_name": settings.VIETQR_ACCOUNT_NAME,
             "paid": group.payment_status == OrderGroup.PaymentStatus.PAID,
         }
     if method == OrderGroup.PaymentMethod.CARD:

@@ -24,6 +24,7 @@ from oscar.core.loading import get_class, get_model
 from marketplace.checkout import status as order_status
 from marketplace.checkout.split import BasketPart, basket_split, basket_split_forget
 from marketplace.models import OrderGroup, VendorOrder
+from marketplace.payments.vietqr import payment_reference_new
 from marketplace.selectors import commission_percent_current, products_for_sale
 
 Basket = get_model("basket", "Basket")
@@ -167,7 +168,7 @@ def checkout_place(
             language=language,
             payment_method=payment_method,
             payment_status=payment_status,
-            payment_reference=f"CPN{number}",
+            payment_reference=payment_reference_new(number=number),
             total=split.total,
             shipping_total=split.shipping,
         )
