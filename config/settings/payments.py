@@ -22,6 +22,14 @@ STRIPE_API_BASE = env_url("STRIPE_API_BASE", default="")
 # Seconds a webhook signature stays valid (Stripe's own default is 300).
 STRIPE_WEBHOOK_TOLERANCE = env_int("STRIPE_WEBHOOK_TOLERANCE", default=300)
 STRIPE_MAX_NETWORK_RETRIES = env_int("STRIPE_MAX_NETWORK_RETRIES", default=2)
+# Stripe.js, the only third-party script, loaded on the card payment page only
+# (localstripe serves its own copy at <its address>/js.stripe.com/v3/).
+STRIPE_JS_URL = env_url(
+    "STRIPE_JS_URL",
+    default=f"{STRIPE_API_BASE}/js.stripe.com/v3/"
+    if STRIPE_API_BASE
+    else "https://js.stripe.com/v3/",
+)
 
 # --------------------------------------------------------------------------
 # VietQR bank transfer to the Union's account (NAPAS bank BIN, 6 digits).
@@ -50,4 +58,4 @@ for _name, _pattern, _expected in (
 # Reconciliation (manage.py reconcile_payments): the dotted path of the
 # checkout's PaymentBook (see marketplace/payments/reconcile.py).
 # --------------------------------------------------------------------------
-PAYMENTS_RECONCILE_BOOK = ""
+PAYMENTS_RECONCILE_BOOK = "marketplace.services.payments.CheckoutPaymentBook"

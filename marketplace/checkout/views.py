@@ -120,6 +120,8 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
             self.update_address_book(user, shipping_address)
         self.checkout_session.flush()
         self.request.session[SESSION_GROUP_KEY] = group.number
+        if group.payment_method == OrderGroup.PaymentMethod.CARD:
+            return HttpResponseRedirect(reverse("checkout:card"))
         return HttpResponseRedirect(self.get_success_url())
 
     def get_success_url(self):
@@ -146,3 +148,80 @@ class ThankYouView(generic.TemplateView):
         context["group"] = self.group
         context["payment"] = payment_instructions(self.group)
         return context
+
+
+def _session_group(request) -> OrderGroup | None:
+    number = request.session.get(SESSION_GROUP_KEY)
+    return OrderGroup.objects.filter(number=number).first() if number else None
+
+
+class CardPaymentView(generic.TemplateView):
+    """Pay the placed checkout by card with Stripe's Payment Element.
+
+    The orders exist and their stock is held; the page confirms the
+    PaymentIntent in the browser (3-D Secure included). Marking the orders
+    paid waits for Stripe's webhook. ``POST action=cancel`` gives up the
+    card payment: the orders are cancelled, the stock released and the
+    basket reopened to pay another way.
+    """
+
+    template_name = "oscar/checkout/card_payment.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.group = _session_group(request)
+        if self.group is None or self.group.payment_method != OrderGroup.PaymentMethod.CARD:
+            return redirect("basket:summary")
+        if self.group.payment_status != OrderGroup.PaymentStatus.AWAITING:
+            return redirect("checkout:thank-you")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        from django.conf import settings
+
+        from marketplace.payments.stripe_gateway import PaymentError
+        from marketplace.services.payments import order_group_card_intent
+
+        context = super().get_context_data(**kwargs)
+        try:
+            intent = order_group_card_intent(group=self.group)
+        except PaymentError as error:
+            context["error"] = str(error)
+            intent = None
+        context.update(
+            group=self.group,
+            intent=intent,
+            publishable_key=settings.STRIPE_PUBLISHABLE_KEY,
+            stripe_js_url=settings.STRIPE_JS_URL,
+            return_url=self.request.build_absolute_uri(reverse("checkout:card-return")),
+            message=self.request.GET.get("declined") and intent and intent.message,
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        from marketplace.services.checkout import order_group_cancel
+
+        if request.POST.get("action") == "cancel":
+            order_group_cancel(group=self.group, reopen_basket=True)
+            messages.info(request, _("The card payment is cancelled; your basket is back."))
+            return redirect("basket:summary")
+        return redirect("checkout:card")
+
+
+class CardReturnView(generic.View):
+    """Where Stripe sends the shopper after the card step (3-D Secure or not)."""
+
+    def get(self, request, *args, **kwargs):
+        from marketplace.payments.stripe_gateway import PaymentError, payment_intent_retrieve
+
+        group = _session_group(request)
+        if group is None or not group.stripe_payment_intent:
+            return redirect("basket:summary")
+        try:
+            intent = payment_intent_retrieve(intent_id=group.stripe_payment_intent)
+        except PaymentError as error:
+            messages.error(request, str(error))
+            return redirect("checkout:card")
+        if intent.succeeded or intent.status == "processing":
+            return redirect("checkout:thank-you")
+        messages.error(request, intent.message or _("The card payment did not go through."))
+        return redirect("checkout:card")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -14,6 +15,7 @@ from marketplace.dashboard.views import StaffPermissionMixin, _page
 from marketplace.models import OrderGroup
 from marketplace.services.checkout import order_group_cancel
 from marketplace.services.orders import order_group_transfer_received
+from marketplace.services.payments import vendor_order_refund
 
 
 class OrderGroupListView(StaffPermissionMixin, TemplateView):
@@ -48,6 +50,12 @@ class OrderGroupListView(StaffPermissionMixin, TemplateView):
         return context
 
 
+class RefundForm(forms.Form):
+    part = forms.IntegerField(widget=forms.HiddenInput)
+    amount = forms.DecimalField(label=_("Amount (₫)"), max_digits=12, decimal_places=0, min_value=1)
+    reason = forms.CharField(label=_("Reason"), max_length=255, required=False)
+
+
 class OrderGroupDetailView(StaffPermissionMixin, TemplateView):
     permission_required = "marketplace.view_ordergroup"
     template_name = "marketplace/dashboard/order_group_detail.html"
@@ -63,8 +71,31 @@ class OrderGroupDetailView(StaffPermissionMixin, TemplateView):
 
         context = super().get_context_data(**kwargs)
         group = self.get_group()
-        context.update(group=group, payment=payment_instructions(group))
+        context.update(
+            group=group,
+            payment=payment_instructions(group),
+            can_refund=group.payment_status == OrderGroup.PaymentStatus.PAID
+            and group.payment_method != OrderGroup.PaymentMethod.CASH
+            and self.request.user.has_perm("marketplace.add_refund"),
+        )
         return context
+
+    def refund(self, group: OrderGroup) -> bool:
+        if not self.request.user.has_perm("marketplace.add_refund"):
+            raise ValidationError(_("You may not refund."))
+        form = RefundForm(self.request.POST)
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        part = group.parts.filter(pk=form.cleaned_data["part"]).first()
+        if part is None:
+            raise ValidationError(_("This part is not in this checkout."))
+        vendor_order_refund(
+            part=part,
+            amount=form.cleaned_data["amount"],
+            actor=self.request.user,
+            reason=form.cleaned_data["reason"],
+        )
+        return True
 
     def post(self, request, *args, **kwargs):
         if not request.user.has_perm("marketplace.change_ordergroup"):
@@ -76,6 +107,8 @@ class OrderGroupDetailView(StaffPermissionMixin, TemplateView):
                 done = order_group_transfer_received(group=group, actor=request.user)
             elif action == "cancel":
                 done = order_group_cancel(group=group, reopen_basket=False)
+            elif action == "refund":
+                done = self.refund(group)
             else:
                 raise ValidationError(_("Unknown action."))
         except ValidationError as error:
