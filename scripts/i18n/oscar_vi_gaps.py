@@ -108,13 +108,14 @@ def update(oscar_catalogue: Catalog, supplement: Catalog) -> Catalog:
         domain="django",
         project="django-oscar (Vietnamese supplement)",
         version=oscar.get_version(),
+        creation_date=supplement.creation_date,
         header_comment=HEADER,
         last_translator="Ninh Bình marketplace",
         language_team="Vietnamese",
         revision_date=datetime.now(UTC),
         fuzzy=False,
     )
-    for k, theirs in sorted(oscar_gaps(oscar_catalogue).items(), key=lambda item: item[1].lineno):
+    for k, theirs in oscar_gaps(oscar_catalogue).items():  # in Oscar's file order
         kept = ours.get(k)
         plural = isinstance(theirs.id, tuple)
         string = kept.string if kept is not None else (("",) if plural else "")
@@ -166,7 +167,8 @@ def main(argv: list[str] | None = None) -> int:
     for message in wrong:
         print(f"placeholders differ: {strings(message.id)[0]!r}")
     print(
-        f"Oscar {oscar.get_version()}: {len(oscar_gaps(oscar_catalogue))} gaps in its vi catalogue, "
+        f"Oscar {oscar.get_version()}: {len(oscar_gaps(oscar_catalogue))} gaps in its vi "
+        "catalogue, "
         f"{len(messages(supplement))} in the supplement, {len(gaps)} still missing.",
         file=sys.stderr,
     )
