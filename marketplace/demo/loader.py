@@ -21,6 +21,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from oscar.core.loading import get_model
 from wagtail.models import Page, Site
+from wagtail.rich_text import RichText
 
 from catalog.models import trace_code_new
 from cms.models import ArticlePage, HomePage, NewsIndexPage, StoryIndexPage, StoryPage
@@ -481,7 +482,7 @@ def _pages(summary: DemoSummary, vendors: dict[str, Vendor]) -> None:
             summary,
             title=data["title"],
             intro=data["intro"],
-            body=_paragraphs(data["body"]),
+            body=[("paragraph", RichText(_paragraphs(data["body"])))],
             vendor=vendors.get(vn_slugify(data["vendor"])),
         )
     for n, data in enumerate(content.ARTICLES):
