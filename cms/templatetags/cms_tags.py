@@ -123,6 +123,9 @@ def share_links(context):
 
 @register.simple_tag
 def curated_badge(product, curated_ids):
-    if product is not None and curated_ids is not None and product.pk in curated_ids:
+    # Outside a request's context (admin previews, e-mails) the ids are missing: no badge.
+    if product is None or isinstance(curated_ids, str) or not curated_ids:
+        return ""
+    if product.pk in curated_ids:
         return render_to_string("cms/includes/curated_badge.html")
     return ""
