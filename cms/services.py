@@ -70,6 +70,9 @@ def contest_vote(*, entry: ContestEntry, user, now: datetime.datetime | None = N
     if entry.status != ContestEntry.Status.APPROVED:
         raise ContestError(_("This entry is not open for votes."))
     if not contest.is_voting_open(now):
+        opens, _closes = contest.voting_window()
+        if now < opens:
+            raise ContestError(_("Voting has not opened yet for this contest."))
         raise ContestError(_("Voting is closed for this contest."))
     if ContestVote.objects.filter(entry=entry, user=user).exists():
         raise ContestError(_("You have already voted for this entry."))

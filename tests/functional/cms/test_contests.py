@@ -114,11 +114,15 @@ def test_unapproved_entries_take_no_votes(client, contest, approved_entry):
     assert not ContestVote.objects.exists()
 
 
-@pytest.mark.parametrize("offset_days", [-30, 30], ids=["after", "before"])
-def test_votes_outside_the_voting_dates_are_refused(approved_entry, offset_days):
+@pytest.mark.parametrize(
+    ("offset_days", "message"),
+    [(-30, "chưa mở bình chọn"), (30, "đã đóng bình chọn")],
+    ids=["before", "after"],
+)
+def test_votes_outside_the_voting_dates_are_refused(approved_entry, offset_days, message):
     contest = approved_entry.contest
     now = timezone.now() + datetime.timedelta(days=offset_days)
-    with pytest.raises(ContestError, match="closed"):
+    with pytest.raises(ContestError, match=message):
         contest_vote(entry=approved_entry, user=person("mai"), now=now)
     assert not ContestVote.objects.exists()
     assert contest.is_voting_open()

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -79,5 +80,5 @@ def test_the_badge_costs_one_query_per_page_whatever_the_cards(client, products)
 
 def test_an_end_before_the_start_is_refused():
     collection = ProductCollection(title="Sai ngày", starts_on=days(3), ends_on=days(1))
-    with pytest.raises(Exception, match="end date"):
+    with pytest.raises(ValidationError, match="Ngày kết thúc sớm hơn ngày bắt đầu"):
         collection.full_clean()
