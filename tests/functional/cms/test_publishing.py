@@ -120,3 +120,43 @@ def test_roles_sync_is_idempotent_and_only_leaders_publish(db, home_page):
     assert "publish_page" not in staff_codenames and "change_page" in staff_codenames
     assert "publish_page" in leader_codenames
     assert ProductCollection._meta.app_label == "cms"
+
+
+def test_union_staff_approve_a_contest_entry_in_the_cms(client, editor, home_page):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from cms.models import ContestEntry
+    from tests.factories import contest_create
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (10, 10), "blue").save(buffer, "PNG")
+    contest = contest_create(home_page)
+    entrant = User.objects.create_user("thamgia", "thamgia@example.vn", "pw")
+    entry = ContestEntry.objects.create(
+        contest=contest,
+        user=entrant,
+        caption="Áo dài xanh",
+        image=SimpleUploadedFile("a.png", buffer.getvalue(), content_type="image/png"),
+    )
+    client.force_login(editor)
+    listing = client.get("/cms/snippets/cms/contestentry/").content.decode()
+    assert entry.image.url in listing and "Áo dài xanh" in listing
+    response = client.post(
+        f"/cms/snippets/cms/contestentry/edit/{entry.pk}/",
+        {"status": "approved", "caption": "Áo dài xanh"},
+    )
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert entry.status == ContestEntry.Status.APPROVED
+    assert "Áo dài xanh" in client.get(contest.url).content.decode()
+
+
+def test_the_story_editor_opens_with_the_product_chooser(client, editor, story_index):
+    client.force_login(editor)
+    response = client.get(f"/cms/pages/add/cms/storypage/{story_index.pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "product_links" in html and "/cms/choose/product/" in html
