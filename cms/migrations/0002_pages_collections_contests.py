@@ -5,34 +5,7 @@ import modelcluster.fields
 import wagtail.contrib.routable_page.models
 import wagtail.fields
 from django.conf import settings
-import json
-import uuid
-
 from django.db import migrations, models
-
-
-def rich_text_to_stream(apps, schema_editor):
-    """Story bodies were rich text: each becomes one paragraph block, revisions too."""
-    StoryPage = apps.get_model("cms", "StoryPage")
-    Revision = apps.get_model("wagtailcore", "Revision")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-
-    def convert(html):
-        if not html or str(html).lstrip().startswith("["):
-            return html
-        return json.dumps([{"type": "paragraph", "value": html, "id": str(uuid.uuid4())}])
-
-    for page in StoryPage.objects.all():
-        page.body = convert(page.body)
-        page.save(update_fields=["body"])
-    story_type = ContentType.objects.filter(app_label="cms", model="storypage").first()
-    if story_type is None:
-        return
-    for revision in Revision.objects.filter(content_type=story_type):
-        body = revision.content.get("body")
-        if isinstance(body, str) and not body.lstrip().startswith("["):
-            revision.content["body"] = convert(body)
-            revision.save(update_fields=["content"])
 
 
 class Migration(migrations.Migration):
@@ -42,7 +15,6 @@ class Migration(migrations.Migration):
         ('cms', '0001_initial'),
         ('marketplace', '0006_listed_on_behalf'),
         ('wagtailcore', '0098_apitoken'),
-        ('contenttypes', '0002_remove_content_type_name'),
         ('wagtailimages', '0027_image_description'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
@@ -80,12 +52,6 @@ class Migration(migrations.Migration):
             model_name='storypage',
             name='video_url',
             field=models.URLField(blank=True, help_text='A livestream replay or video on Facebook or YouTube.', verbose_name='video'),
-        ),
-        migrations.RunPython(rich_text_to_stream, migrations.RunPython.noop),
-        migrations.AlterField(
-            model_name='storypage',
-            name='body',
-            field=wagtail.fields.StreamField([('paragraph', 0), ('image', 3), ('embed', 4), ('quote', 5), ('collection', 8)], block_lookup={0: ('cms.blocks.RichTextBlock', (), {'label': 'Text'}), 1: ('wagtail.images.blocks.ImageBlock', [], {'label': 'image'}), 2: ('wagtail.blocks.CharBlock', (), {'label': 'caption', 'max_length': 250, 'required': False}), 3: ('wagtail.blocks.StructBlock', [[('image', 1), ('caption', 2)]], {}), 4: ('cms.blocks.EmbedOrLinkBlock', (), {}), 5: ('wagtail.blocks.BlockQuoteBlock', (), {'icon': 'openquote', 'label': 'Quote'}), 6: ('wagtail.snippets.blocks.SnippetChooserBlock', ('cms.ProductCollection',), {'label': 'collection'}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'heading', 'max_length': 120, 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('collection', 6), ('heading', 7)]], {})}, verbose_name='body'),
         ),
         migrations.CreateModel(
             name='ContestPage',
