@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -42,7 +41,7 @@ from marketplace.demo.images import product_image
 from marketplace.models import AdministrativeArea, Listing, Vendor, VendorMember
 from marketplace.selectors import products_for_sale, vendor_products, vendors_public
 from marketplace.services.areas import areas_import
-from marketplace.services.roles import roles_sync
+from marketplace.services.roles import roles_sync, union_leader_group
 from marketplace.services.vendors import vendor_member_add
 from marketplace.text import strip_marks, vn_slugify
 from search.indexing import product_documents_rebuild
@@ -88,6 +87,7 @@ DEMO_LOGINS = (
     DemoLogin(
         "Union staff", "canbo@demo.chophunu.vn", "demo-canbo-2026", "/cms/ and /dashboard/", "Mai"
     ),
+    DemoLogin("Union leader", "lanhdao@demo.chophunu.vn", "demo-lanhdao-2026", "/cms/", "Thu"),
     DemoLogin(
         "superuser", "admin@demo.chophunu.vn", "demo-admin-2026", "/django-admin/", "Quản trị"
     ),
@@ -417,7 +417,12 @@ def _users(summary: DemoSummary, vendors: dict[str, Vendor]) -> None:
         if login.role == "Union staff" and not user.is_staff:
             user.is_staff = True
             user.save()
-            user.groups.add(roles_sync(), *Group.objects.filter(name__in=["Editors", "Moderators"]))
+            # Writes and submits pages; a Union leader approves them.
+            user.groups.add(roles_sync())
+        if login.role == "Union leader" and not user.is_staff:
+            user.is_staff = True
+            user.save()
+            user.groups.add(union_leader_group())
         if login.role == "superuser" and not user.is_superuser:
             user.is_staff = user.is_superuser = True
             user.save()

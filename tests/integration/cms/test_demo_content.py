@@ -35,3 +35,20 @@ def test_demo_union_content(client):
     quiz = ContestPage.objects.get(kind="quiz")
     assert len(quiz.questions) == 3
     assert "Đại hội" in client.get(quiz.url).content.decode()
+
+
+def test_demo_union_staff_submit_and_the_demo_leader_publishes():
+    from django.contrib.auth import get_user_model
+
+    from marketplace.demo.loader import DEMO_LOGINS
+
+    call_command("load_demo_data", products=0, verbosity=0)
+    logins = {login.role: login for login in DEMO_LOGINS}
+    users = get_user_model().objects
+    staff = users.get(username=logins["Union staff"].username)
+    leader = users.get(username=logins["Union leader"].username)
+    story = StoryPage.objects.live().first()
+    assert story.permissions_for_user(staff).can_edit()
+    assert not story.permissions_for_user(staff).can_publish()
+    assert story.permissions_for_user(leader).can_publish()
+    assert not staff.is_superuser and not leader.is_superuser
