@@ -38,6 +38,7 @@ from cms.models import (
 )
 from marketplace.demo import content
 from marketplace.demo.images import product_image
+from marketplace.demo.orders import demo_orders_load
 from marketplace.models import AdministrativeArea, Listing, Vendor, VendorMember
 from marketplace.selectors import products_for_sale, vendor_products, vendors_public
 from marketplace.services.areas import areas_import
@@ -645,4 +646,9 @@ def demo_data_load(
     with transaction.atomic():
         _curation(summary)
     page_documents_complete()  # stories published before search documents existed
+    placed = demo_orders_load(
+        shopper_username=DEMO_LOGINS[0].username, actor_username=DEMO_LOGINS[1].username
+    )
+    if placed:
+        summary.add("checkouts", placed)
     return summary

@@ -41,6 +41,13 @@ UNION_STAFF_PERMISSIONS = (
     # Orders, including a suspended vendor's open ones.
     ("order", "view_order"),
     ("order", "change_order"),
+    # Checkouts (transfers received, refunds) and settlements with cooperatives.
+    ("marketplace", "view_ordergroup"),
+    ("marketplace", "change_ordergroup"),
+    ("marketplace", "add_refund"),
+    ("marketplace", "view_payout"),
+    ("marketplace", "add_payout"),
+    ("marketplace", "add_commissionrate"),
     # Curation: collections (snippets) and contest moderation.
     ("cms", "view_productcollection"),
     ("cms", "add_productcollection"),
