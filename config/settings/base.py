@@ -41,6 +41,7 @@ DJANGO_APPS = [
     "django.contrib.sites",
     "django.contrib.flatpages",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 LOCAL_APPS = [
     # storefront_theme comes first so its templates override Oscar's and Wagtail's.
@@ -85,6 +86,7 @@ TEMPLATES = [
                 "oscar.core.context_processors.metadata",
                 "search.context_processors.search_form",
                 "storefront_theme.context_processors.site_chrome",
+                "cms.context_processors.curation",
             ],
         },
     }
