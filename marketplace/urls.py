@@ -3,7 +3,7 @@ from django.urls import path, re_path
 from marketplace import views
 from marketplace.basket import BasketAddView
 from marketplace.dashboard import views as dashboard_views
-from marketplace.dashboard.catalogue import product_editor_view
+from marketplace.dashboard.catalogue import ProductQrDownloadView, product_editor_view
 
 app_name = "marketplace"
 
@@ -67,6 +67,11 @@ urlpatterns = [
     re_path(
         r"^dashboard/catalogue/products/create/(?P<product_class_slug>[\w-]+)/$",
         product_editor_view("catalogue-product-create"),
+    ),
+    path(
+        "dashboard/my-listings/<int:pk>/qr.png",
+        ProductQrDownloadView.as_view(),
+        name="dashboard-product-qr",
     ),
     path(
         "dashboard/profile/", dashboard_views.VendorProfileView.as_view(), name="dashboard-profile"
