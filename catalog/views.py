@@ -13,6 +13,8 @@ from marketplace.selectors import (
     vendor_story,
 )
 
+GALLERY_SIZE = 8  # pictures on a product page: enough to see it, light on a phone
+
 
 class ProductDetailView(OscarProductDetailView):
     """A product page exists only for products for sale.
@@ -43,7 +45,7 @@ class ProductDetailView(OscarProductDetailView):
         context.update(
             vendor=vendor,
             variants=product_cards(canonical.children.public()) if canonical.is_parent else [],
-            images=list(product.get_all_images()),
+            images=list(product.get_all_images()[:GALLERY_SIZE]),
             related_products=product_cards(product_related(canonical, vendor=vendor))[:8],
             trace_url=trace_url(canonical),
             trace_qr=trace_qr_svg(canonical, title=_("QR code of the traceability page")),

@@ -24,7 +24,8 @@ def products_for_sale() -> QuerySet:
     """Products a shopper may see, search and buy.
 
     Canonical (non-child), public products whose listing the Union approved,
-    sold by an approved vendor (a parent product through its variants). Suspending a vendor hides its products at once.
+    sold by an approved vendor (a parent product through its variants).
+    Suspending a vendor hides its products at once.
     """
     sold_by_approved_vendor = StockRecord.objects.filter(
         Q(product=OuterRef("pk")) | Q(product__parent=OuterRef("pk")),

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from oscar.test import factories as oscar_factories
 
+from catalog.views import GALLERY_SIZE
 from tests.factories import category_create, commune_create, product_create, vendor_create
 from tests.images import product_image_add
 
@@ -44,6 +45,8 @@ def test_a_product_page_does_not_grow_with_images_categories_and_related(client,
     grow(shop, 4, 48)
     many = queries(client, url)
     assert many == few, f"{few} queries with 4 of each, {many} with 48"
+    html = client.get(url).content.decode()
+    assert html.count('class="gallery-more"') == GALLERY_SIZE - 1
 
 
 def test_a_product_with_variants_does_not_grow_with_them(client, shop):
