@@ -7,6 +7,7 @@ REQUIRE_SERVICES=1. Screenshots go to var/screenshots (ignored by git).
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -52,30 +53,16 @@ def phone(chromium, live_server):
     context.close()
 
 
-@pytest.fixture
-def home_page(transactional_db):
-    """The Wagtail home page, after putting back the page root and default site.
-
-    Live-server tests run in transactions that end by emptying every table,
-    the rows Wagtail's migrations created included.
-    """
-    from wagtail.models import Page, Site
-
-    from tests.factories import home_page_create
-
-    if Page.get_first_root_node() is None:
-        root = Page.add_root(instance=Page(title="Root", slug="root"))
-        Site.objects.create(hostname="localhost", root_page=root, is_default_site=True)
-    return home_page_create()
-
-
 def screenshot(page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
-def axe_violations(page) -> list[dict]:
-    """Serious and critical WCAG 2.x A/AA violations axe-core finds on the page."""
+def axe_violations(page, name: str = "") -> list[dict]:
+    """Serious and critical WCAG 2.x A/AA violations axe-core finds on the page.
+
+    With a ``name``, the findings are also written to var/screenshots/axe-<name>.json.
+    """
     page.add_script_tag(path=str(services.AXE_SCRIPT))
     results = page.evaluate(
         """(WCAG_TAGS) => axe.run(document, {
@@ -84,16 +71,20 @@ def axe_violations(page) -> list[dict]:
         })""",
         ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
     )
-    return [
+    found = [
         {
             "id": v["id"],
             "impact": v["impact"],
             "help": v["help"],
-            "nodes": [n["target"] for n in v["nodes"][:3]],
+            "nodes": [(n["target"], n.get("failureSummary", "")) for n in v["nodes"][:5]],
         }
         for v in results["violations"]
         if v["impact"] in {"serious", "critical"}
     ]
+    if name and found:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        (SCREENSHOTS / f"axe-{name}.json").write_text(json.dumps(found, indent=2))
+    return found
 
 
 def log_in(page, email: str, password: str) -> None:
