@@ -284,7 +284,12 @@ class MemberListingsView(MemberAreaMixin, TemplateView):
         )
         paginator, page = _page(self.request, products)
         context.update(
-            vendor=self.vendor, products=page.object_list, paginator=paginator, page_obj=page
+            vendor=self.vendor,
+            products=page.object_list,
+            paginator=paginator,
+            page_obj=page,
+            # Oscar's "new product" step asks for a product type first.
+            product_classes=get_model("catalogue", "ProductClass").objects.order_by("name"),
         )
         return context
 

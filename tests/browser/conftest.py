@@ -53,6 +53,27 @@ def phone(chromium, live_server):
     context.close()
 
 
+@pytest.fixture
+def home_page(transactional_db):
+    """The Wagtail home page, after putting back the rows Wagtail's migrations made.
+
+    A live-server test ends by emptying every table, those rows included
+    (default locale, root collection, root page, default site).
+    """
+    from django.conf import settings
+    from wagtail.models import Collection, Locale, Page, Site
+
+    from tests.factories import home_page_create
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    if Page.get_first_root_node() is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
+        Site.objects.create(hostname="localhost", root_page=root, is_default_site=True)
+    return home_page_create()
+
+
 def screenshot(page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)

@@ -5,7 +5,7 @@ import pytest
 from tests.browser.conftest import axe_violations, log_in, screenshot
 from tests.browser.market import PASSWORD, market_create
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 # Findings in templates this issue does not own, left to their owners; each is
 # named so it cannot hide anything else.

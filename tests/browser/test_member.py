@@ -7,14 +7,14 @@ from tests.browser.conftest import log_in, screenshot
 from tests.browser.market import PASSWORD, market_create
 from tests.images import png_bytes
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def member_lists_a_product(page, market) -> None:
     log_in(page, "lan@example.vn", PASSWORD)
-    page.goto("/dashboard/catalogue/products/")
-    page.select_option("#create_product_with_class_form select", label="Đặc sản")
-    page.locator("#create_product_with_class_form button[type=submit]").click()
+    page.goto("/dashboard/my-listings/")
+    page.select_option("#add_product_form select", label="Đặc sản")
+    page.get_by_role("button", name="Thêm sản phẩm").click()
     page.wait_for_url("**/products/create/dac-san/")
 
     page.fill("#id_title", "Làn cói Kim Sơn")

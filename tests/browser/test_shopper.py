@@ -5,7 +5,7 @@ import pytest
 from tests.browser.conftest import screenshot
 from tests.browser.market import market_create
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def shopper_fills_basket(page, market) -> None:

@@ -123,3 +123,21 @@ def test_union_staff_edits_apply_at_once(client, shop):
     product.refresh_from_db()
     assert product.maker == "Tổ cói Kim Tân"
     assert not ListingRevision.objects.exists()
+
+
+def test_add_a_product_from_her_listings_asks_the_type_then_opens_the_editor(client, shop):
+    from bs4 import BeautifulSoup
+
+    from tests.factories import oscar_factories
+
+    product_class = oscar_factories.ProductClassFactory(name="Đặc sản", slug="dac-san")
+    client.force_login(shop["member"])
+    page = BeautifulSoup(client.get("/dashboard/my-listings/").content, "html.parser")
+    form = page.select_one("form#add_product_form")
+    options = {o.text: o["value"] for o in form.select("select[name=product_class] option")}
+    response = client.get(form["action"], {"product_class": options["Đặc sản"]})
+    assert response.status_code == 302
+    assert response["Location"] == f"/dashboard/catalogue/products/create/{product_class.slug}/"
+    editor = client.get(response["Location"])
+    assert editor.status_code == 200
+    assert "ocop_certificate_number" in editor.content.decode()
