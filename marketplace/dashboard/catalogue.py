@@ -13,6 +13,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from oscar.core.loading import get_class, get_model
@@ -115,6 +116,19 @@ def _commune_label(area: AdministrativeArea) -> str:
 
 class ModeratedProductUpdateView(OscarProductCreateUpdateView):
     form_class = LocalProductForm
+
+    def get_success_url(self):
+        """After "Save", a member goes back to her listings, where she sends it for review."""
+        url = super().get_success_url()
+        saved_and_left = self.request.POST.get("action") not in {
+            "continue",
+            "create-child",
+            "create-another-child",
+        }
+        user = self.request.user
+        if saved_and_left and not user.is_staff and member_vendor(user) is not None:
+            return reverse("marketplace:dashboard-member-listings")
+        return url
 
     def forms_valid(self, form, formsets):
         user = self.request.user

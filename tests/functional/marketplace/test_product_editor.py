@@ -59,6 +59,7 @@ def test_a_member_fills_in_the_local_facts_of_a_draft(client, shop):
         client, shop["member"], product, origin_commune=str(origin.pk), **CERTIFIED
     )
     assert response.status_code == 302
+    assert response["Location"] == "/dashboard/my-listings/"  # where she sends it for review
     product.refresh_from_db()
     assert product.maker == "Chị Phạm Thị Lan"
     assert product.origin_commune == origin
@@ -119,7 +120,9 @@ def test_local_facts_of_an_approved_product_wait_for_the_union(client, shop):
 
 def test_union_staff_edits_apply_at_once(client, shop):
     product = product_create("Làn cói", vendor=shop["vendor"], category=shop["category"])
-    assert post_edit(client, shop["staff"], product, maker="Tổ cói Kim Tân").status_code == 302
+    response = post_edit(client, shop["staff"], product, maker="Tổ cói Kim Tân")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/dashboard/catalogue/products/")
     product.refresh_from_db()
     assert product.maker == "Tổ cói Kim Tân"
     assert not ListingRevision.objects.exists()
