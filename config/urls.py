@@ -26,6 +26,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("catalog.urls")),
     path("", include("marketplace.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]

@@ -1249,6 +1249,47 @@ CONTESTS = {
     },
 }
 
+# --------------------------------------------------------------------------
+# Product facts: materials and shelf life by top-level category, the members
+# credited as makers, and which products carry an OCOP certificate.
+# --------------------------------------------------------------------------
+
+PRODUCT_FACTS: dict[str, dict[str, str]] = {
+    "Đặc sản thực phẩm": {
+        "materials": "Nguyên liệu địa phương, không chất bảo quản, chế biến thủ công",
+        "shelf_life": "3 tháng kể từ ngày sản xuất",
+    },
+    "Gạo và ngũ cốc": {
+        "materials": "Lúa trồng tại ruộng của hội viên, xay xát trong vụ",
+        "shelf_life": "6 tháng, nơi khô ráo",
+    },
+    "Đồ uống": {
+        "materials": "Nguyên liệu thu hái tại vườn, sao sấy thủ công",
+        "shelf_life": "12 tháng",
+    },
+    "Cói và mây tre đan": {
+        "materials": "Cói Kim Sơn phơi nắng, nhuộm màu tự nhiên",
+        "shelf_life": "",
+    },
+    "Thêu ren và dệt may": {
+        "materials": "Vải lanh và chỉ cotton, thêu tay",
+        "shelf_life": "",
+    },
+    "Nông sản tươi": {
+        "materials": "Trồng theo hướng an toàn, không thuốc diệt cỏ",
+        "shelf_life": "5 ngày, bảo quản mát",
+    },
+}
+
+MAKERS = (
+    "Chị Phạm Thị Lan",
+    "Chị Đinh Thị Hoa",
+    "Chị Nguyễn Thị Thu",
+    "Tổ thêu Văn Lâm",
+    "Chị Vũ Thị Mai",
+    "Tổ cói Kim Chính",
+    "Chị Trần Thị Hằng",
+)
 
 HOME = {
     "title": "Chợ phiên phụ nữ Ninh Bình",

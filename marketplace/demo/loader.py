@@ -118,6 +118,35 @@ class ProductSpec:
     vendor_slug: str
     price: int
     stock: int
+    size: str = ""
+    parent_category: str = ""
+
+    @property
+    def maker(self) -> str:
+        return content.MAKERS[self.number % len(content.MAKERS)] if self.number % 3 else ""
+
+    @property
+    def materials(self) -> str:
+        return content.PRODUCT_FACTS.get(self.parent_category, {}).get("materials", "")
+
+    @property
+    def shelf_life(self) -> str:
+        return content.PRODUCT_FACTS.get(self.parent_category, {}).get("shelf_life", "")
+
+    @property
+    def ocop(self) -> dict:
+        """One product in four is OCOP-certified; one certificate in five has expired."""
+        if self.number % 4:
+            return {}
+        expired = self.number % 20 == 0
+        issued = datetime.date(2020 if expired else 2024 + self.number % 2, 1 + self.number % 12, 1)
+        expires = issued.replace(year=issued.year + 3)
+        return {
+            "ocop_stars": 3 + self.number % 3,
+            "ocop_certificate_number": f"OCOP-NB-{issued.year}-{self.number:04d}",
+            "ocop_issued_on": issued,
+            "ocop_expires_on": expires,
+        }
 
     @property
     def listing_status(self) -> str:
@@ -298,6 +327,8 @@ def product_specs(count: int) -> list[ProductSpec]:
                 vendor_slug=vn_slugify(vendor["name"]),
                 price=price,
                 stock=stock,
+                size=template["unit"],
+                parent_category=parents[category_name],
             )
         )
     return specs
@@ -332,6 +363,11 @@ def _create_products(
                 product_class=product_class,
                 is_public=True,
                 trace_code=trace_code_new(),
+                maker=spec.maker,
+                materials=spec.materials,
+                size=spec.size,
+                shelf_life=spec.shelf_life,
+                **spec.ocop,
             )
             for spec in specs
         ]
