@@ -164,7 +164,7 @@ def dataset_document() -> dict:
             continue
         products.append(
             {
-                "upc": product.upc,
+                "upc": product.upc or f"pk-{product.pk}",
                 "title": product.title,
                 "slug": product.slug,
                 "description": product.description,

@@ -291,9 +291,8 @@ def load(port: int, paths: dict, probe: dict | None, *, cfg: dict, basket: str |
         summary = wrk(url, seconds=cfg["duration"], connections=cfg["connections"], env_extra=extra)
         rows[page] = report.row(summary, probe["pages"][page] if probe else None)
         r = rows[page]
-        log(
-            f"  {page:<14} {r['rps']:>8.1f} req/s  p95 {r['p95_ms']:>7.1f} ms  errors {r['errors']}"
-        )
+        p95 = report._cell(r["p95_ms"])
+        log(f"  {page:<14} {r['rps']:>8.1f} req/s  p95 {p95:>7} ms  errors {r['errors']}")
     return rows
 
 

@@ -51,8 +51,8 @@ class Command(BaseCommand):
             partners = {}
             for record in products:
                 if record.partner_code not in partners:
-                    partners[record.partner_code] = Partner.objects.create(
-                        name=record.partner, code=record.partner_code
+                    partners[record.partner_code], _ = Partner.objects.get_or_create(
+                        code=record.partner_code, defaults={"name": record.partner}
                     )
             for start in range(0, len(products), BATCH):
                 self._batch(products[start : start + BATCH], by_slug, product_class, partners)
