@@ -7,7 +7,16 @@ the end. https://docs.djangoproject.com/en/5.2/ref/settings/
 
 from django.utils.translation import gettext_lazy as _
 
-from config.env import BASE_DIR, env_bool, env_db, env_email, env_list, env_str, env_url
+from config.env import (
+    BASE_DIR,
+    env_bool,
+    env_db,
+    env_email,
+    env_int,
+    env_list,
+    env_str,
+    env_url,
+)
 
 # --------------------------------------------------------------------------
 # Core
@@ -64,6 +73,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Whole pages for anonymous visitors: storefront_theme/page_cache.py says which.
+    "storefront_theme.page_cache.AnonymousPageCacheMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -141,6 +152,12 @@ DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", default="cho@hoiphunu.
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Anonymous page cache (storefront_theme/page_cache.py): how long a page may be
+# kept (0 turns it off), and the stamp file whose change invalidates every page.
+PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", default=600)
+PAGE_CACHE_STAMP = env_str(
+    "DJANGO_PAGE_CACHE_STAMP", default=str(BASE_DIR / "var" / "page-cache.stamp")
+)
 
 LOGGING = {
     "version": 1,
