@@ -1,8 +1,8 @@
 """The shared look: local assets only, a header that works without JavaScript, one product card."""
 
 import re
-from urllib.parse import urlsplit
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
