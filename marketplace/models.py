@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from marketplace.validators import format_phone, validate_bank_account, validate_phone
 
@@ -204,7 +205,7 @@ class VendorMember(models.Model):
     """A person who works for a vendor, with the part of its dashboard she may use."""
 
     class Role(models.TextChoices):
-        OWNER = "owner", _("Owner")
+        OWNER = "owner", pgettext_lazy("vendor member role", "Owner")
         MANAGER = "manager", _("Manager")
         STAFF = "staff", _("Staff")
 

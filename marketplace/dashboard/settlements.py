@@ -34,7 +34,9 @@ class CommissionForm(forms.Form):
     percent = forms.DecimalField(
         label=_("Commission (%)"), max_digits=5, decimal_places=2, min_value=0, max_value=100
     )
-    valid_from = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    valid_from = forms.DateField(
+        label=_("Applies from"), widget=forms.DateInput(attrs={"type": "date"})
+    )
 
 
 def _vendors_with_money():
