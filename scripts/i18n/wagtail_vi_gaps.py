@@ -1,0 +1,224 @@
+"""Which of Wagtail's admin messages still show in English on a Vietnamese page.
+
+Wagtail ships one catalogue per app (wagtail/admin/locale/, wagtail/locale/,
+wagtail/images/locale/ ...). Its Vietnamese files are about a fifth complete, and many
+msgids are missing from them altogether, so the source of truth is each app's `en`
+catalogue. The project fills the gaps in locale_vendor_wagtail/vi/LC_MESSAGES/django.po,
+a third LOCALE_PATHS entry, read after locale/ and locale_vendor/ (Oscar's supplement)
+and before every app's own catalogue.
+
+Django merges every "django" catalogue into one lookup, so one English msgid gets one
+Vietnamese text everywhere. A Wagtail gap that the project's locale/, Oscar's supplement
+or Oscar's own vi catalogue already translates is therefore *not* put here: it already
+reads in Vietnamese, and a second, different translation would either never show
+(locale/ and locale_vendor/ come first) or silently change Oscar's shop pages (Oscar's
+apps come after LOCALE_PATHS). Those are listed as "covered by".
+
+    .venv/bin/python scripts/i18n/wagtail_vi_gaps.py            # list gaps per app; exit 1 if
+        # a gap is left in an app not in INCOMPLETE_APPS
+    .venv/bin/python scripts/i18n/wagtail_vi_gaps.py --update   # add the gaps (empty) to the
+        # supplement and drop entries Wagtail no longer has or now translates itself
+    # ... translate the new entries, then:
+    .venv/bin/python scripts/i18n/wagtail_vi_gaps.py --compile  # msgfmt --check, writes the .mo
+
+tests/unit/test_locale_wagtail.py fails while a gap is left in a completed app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+
+import wagtail
+from babel.messages.catalog import Catalog, Message
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import oscar_vi_gaps as common
+from oscar_vi_gaps import Key, is_translated, load, messages, save, strings
+
+ROOT = common.ROOT
+WAGTAIL_DIR = Path(wagtail.__file__).parent
+SUPPLEMENT_PO = ROOT / "locale_vendor_wagtail" / "vi" / "LC_MESSAGES" / "django.po"
+# Catalogues that outrank this supplement or that it would override on Oscar's pages.
+PROJECT_PO = ROOT / "locale" / "vi" / "LC_MESSAGES" / "django.po"
+COVERING = {
+    "project locale/": PROJECT_PO,
+    "Oscar supplement": common.SUPPLEMENT_PO,
+    "Oscar": common.OSCAR_PO,
+}
+
+# The Wagtail apps in config/settings/wagtail.py, in the order their gaps are filled
+# (what Union staff see most first). The supplement file follows this order.
+APPS = [
+    "wagtail.admin",
+    "wagtail",
+    "wagtail.images",
+    "wagtail.documents",
+    "wagtail.snippets",
+    "wagtail.users",
+    "wagtail.contrib.forms",
+    "wagtail.embeds",
+    "wagtail.search",
+    "wagtail.sites",
+    "wagtail.contrib.redirects",
+]
+# Apps whose gaps are not all translated yet: the tests tolerate their remaining gaps.
+# Remove an app from this list once `wagtail_vi_gaps.py` reports 0 missing for it.
+INCOMPLETE_APPS: list[str] = [
+    "wagtail.images",
+    "wagtail.documents",
+    "wagtail.snippets",
+    "wagtail.users",
+    "wagtail.contrib.forms",
+    "wagtail.sites",
+    "wagtail.contrib.redirects",
+]
+
+# {name} placeholders of python-brace-format strings, besides common's %-placeholders.
+BRACE = re.compile(r"\{\w*(?:![rsa])?(?::[^{}]*)?\}")
+
+HEADER = """\
+# Vietnamese for the Wagtail admin messages that Wagtail's own vi catalogues leave
+# untranslated, fuzzy or out altogether. Refresh at every Wagtail upgrade with
+# scripts/i18n/wagtail_vi_gaps.py --update, translate, then --compile.
+#"""
+
+
+def app_locale(app: str, language: str) -> Path:
+    parts = app.split(".")[1:]
+    return WAGTAIL_DIR.joinpath(*parts, "locale", language, "LC_MESSAGES", "django.po")
+
+
+def app_gaps(app: str) -> dict[Key, Message]:
+    """The app's English msgids its Vietnamese catalogue leaves empty, fuzzy or out."""
+    source = messages(load(app_locale(app, "en")))
+    vi_path = app_locale(app, "vi")
+    theirs = messages(load(vi_path)) if vi_path.exists() else {}
+    return {k: m for k, m in source.items() if k not in theirs or not is_translated(theirs[k])}
+
+
+def covered() -> dict[Key, str]:
+    """Messages another catalogue already translates, with the catalogue's name."""
+    found: dict[Key, str] = {}
+    for name, path in COVERING.items():
+        for k, message in messages(load(path)).items():
+            if is_translated(message):
+                found.setdefault(k, name)
+    return found
+
+
+def wagtail_gaps(apps: list[str] = APPS) -> dict[str, dict[Key, Message]]:
+    """Per app, in APPS order, the gaps this supplement must fill (each msgid once)."""
+    elsewhere = covered()
+    seen: set[Key] = set()
+    result: dict[str, dict[Key, Message]] = {}
+    for app in apps:
+        gaps = {k: m for k, m in app_gaps(app).items() if k not in elsewhere and k not in seen}
+        seen |= gaps.keys()
+        result[app] = gaps
+    return result
+
+
+def all_gaps(per_app: dict[str, dict[Key, Message]]) -> dict[Key, Message]:
+    return {k: m for gaps in per_app.values() for k, m in gaps.items()}
+
+
+def missing(gaps: dict[Key, Message], supplement: Catalog) -> list[Message]:
+    ours = messages(supplement)
+    return [m for k, m in gaps.items() if k not in ours or not is_translated(ours[k])]
+
+
+def stale(gaps: dict[Key, Message], supplement: Catalog) -> list[Message]:
+    return [message for k, message in messages(supplement).items() if k not in gaps]
+
+
+def placeholder_mismatches(message: Message) -> list[str]:
+    """Translations whose %-placeholders or {name} placeholders differ from the msgid's."""
+    wrong = common.placeholder_mismatches(message)
+    if "python-brace-format" in message.flags:
+        wanted = Counter(BRACE.findall(strings(message.id)[-1]))
+        wrong += [
+            text
+            for text in strings(message.string)
+            if text and Counter(BRACE.findall(text)) != wanted and text not in wrong
+        ]
+    return wrong
+
+
+def update(per_app: dict[str, dict[Key, Message]], supplement: Catalog) -> Catalog:
+    ours = messages(supplement)
+    refreshed = Catalog(
+        locale="vi",
+        domain="django",
+        project="Wagtail (Vietnamese supplement)",
+        version=wagtail.__version__,
+        creation_date=supplement.creation_date,
+        header_comment=HEADER,
+        last_translator="Ninh Bình marketplace",
+        language_team="Vietnamese",
+        revision_date=datetime.now(UTC),
+        fuzzy=False,
+    )
+    for app, gaps in per_app.items():
+        prefix = app.replace(".", "/")
+        for k, theirs in gaps.items():
+            kept = ours.get(k)
+            plural = isinstance(theirs.id, tuple)
+            string = kept.string if kept is not None else (("",) if plural else "")
+            if plural and not isinstance(string, tuple):
+                string = (string,)
+            if plural:
+                string = tuple(string[:1])  # Vietnamese has one plural form
+            refreshed.add(
+                theirs.id,
+                string,
+                locations=[(f"{prefix}/{filename}", None) for filename, _line in theirs.locations],
+                flags=(set(kept.flags) if kept is not None else set())
+                | (set(theirs.flags) - {"fuzzy"}),
+                context=theirs.context,
+            )
+    return refreshed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--update", action="store_true", help="refresh the supplement's entries")
+    parser.add_argument("--compile", action="store_true", help="check and compile the .mo file")
+    args = parser.parse_args(argv)
+
+    per_app = wagtail_gaps()
+    supplement = load(SUPPLEMENT_PO) if SUPPLEMENT_PO.exists() else Catalog(locale="vi")
+    if args.update:
+        supplement = update(per_app, supplement)
+        save(supplement, SUPPLEMENT_PO)
+    if args.compile:
+        common.compile_mo(SUPPLEMENT_PO)
+
+    failing = False
+    for app, gaps in per_app.items():
+        left = missing(gaps, supplement)
+        if app not in INCOMPLETE_APPS:
+            failing |= bool(left)
+            for message in left:
+                context = f"[{message.context}] " if message.context else ""
+                print(f"missing ({app}): {context}{strings(message.id)[0]!r}")
+        print(f"{app}: {len(gaps)} gaps, {len(gaps) - len(left)} translated, {len(left)} left")
+    for message in stale(all_gaps(per_app), supplement):
+        print(f"stale (not a Wagtail gap any more): {strings(message.id)[0]!r}")
+    wrong = [m for m in messages(supplement).values() if placeholder_mismatches(m)]
+    for message in wrong:
+        print(f"placeholders differ: {strings(message.id)[0]!r}")
+    print(
+        f"Wagtail {wagtail.__version__}: {len(all_gaps(per_app))} gaps, "
+        f"{len(messages(supplement))} in the supplement.",
+        file=sys.stderr,
+    )
+    return 1 if failing or wrong else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
