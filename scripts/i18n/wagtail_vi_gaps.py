@@ -78,7 +78,7 @@ INCOMPLETE_APPS: list[str] = [
     "wagtail.contrib.redirects",
 ]
 
-# {name} placeholders of python-brace-format strings, besides common's %-placeholders.
+# {name} placeholders of str.format() strings, besides common's %-placeholders.
 BRACE = re.compile(r"\{\w*(?:![rsa])?(?::[^{}]*)?\}")
 
 HEADER = """\
@@ -139,8 +139,9 @@ def stale(gaps: dict[Key, Message], supplement: Catalog) -> list[Message]:
 def placeholder_mismatches(message: Message) -> list[str]:
     """Translations whose %-placeholders or {name} placeholders differ from the msgid's."""
     wrong = common.placeholder_mismatches(message)
-    if "python-brace-format" in message.flags:
-        wanted = Counter(BRACE.findall(strings(message.id)[-1]))
+    # Wagtail formats some messages with str.format() without flagging them.
+    wanted = Counter(BRACE.findall(strings(message.id)[-1]))
+    if wanted:
         wrong += [
             text
             for text in strings(message.string)
