@@ -12,7 +12,11 @@ Vietnamese text everywhere. A Wagtail gap that the project's locale/, Oscar's su
 or Oscar's own vi catalogue already translates is therefore *not* put here: it already
 reads in Vietnamese, and a second, different translation would either never show
 (locale/ and locale_vendor/ come first) or silently change Oscar's shop pages (Oscar's
-apps come after LOCALE_PATHS). Those are listed as "covered by".
+apps come after LOCALE_PATHS). The script counts them as "covered by".
+
+The supplement also holds a short, explicit list of OVERRIDES: messages that Wagtail's
+catalogue (or Oscar's, which outranks Wagtail's for a shared msgid) translates wrongly or
+leaves in English. Each carries its reason; an override changes that msgid everywhere.
 
     .venv/bin/python scripts/i18n/wagtail_vi_gaps.py            # list gaps per app; exit 1 if
         # a gap is left in an app not in INCOMPLETE_APPS
@@ -68,15 +72,33 @@ APPS = [
 ]
 # Apps whose gaps are not all translated yet: the tests tolerate their remaining gaps.
 # Remove an app from this list once `wagtail_vi_gaps.py` reports 0 missing for it.
-INCOMPLETE_APPS: list[str] = [
-    "wagtail.images",
-    "wagtail.documents",
-    "wagtail.snippets",
-    "wagtail.users",
-    "wagtail.contrib.forms",
-    "wagtail.sites",
-    "wagtail.contrib.redirects",
-]
+INCOMPLETE_APPS: list[str] = []
+
+# Upstream translations the supplement corrects, with the reason. The Vietnamese is in the
+# supplement file like every other entry; these keys are never "stale" there, and they are
+# the only entries whose Vietnamese differs from what Django would show without the file.
+OVERRIDES: dict[Key, str] = {
+    (
+        None,
+        "Unpublish",
+    ): "Wagtail's vi says 'Thu hồi xuất bản'; the project's term is 'huỷ xuất bản'",
+    (None, "Unpublished"): "Wagtail's vi says 'Đã thu hồi xuất bản'; see Unpublish",
+    (None, "Username"): "Wagtail's vi catalogue leaves it in English",
+    (None, "Users"): "Oscar's 'Người sử dụng ' (trailing space) shadows Wagtail's 'Người dùng'",
+    (None, "Search term"): "Oscar's 'Giới hạn tìm kiếm' means 'search limit'",
+    (None, "Undo"): "Oscar's 'Hủy bỏ' reads as Cancel next to Wagtail's Cancel",
+    (None, "Visibility"): "Oscar's 'Tầm nhìn' means 'eyesight, vision'",
+    (None, "File"): "Oscar's 'Thư mục ' means 'folder'",
+    (None, "Actions"): "Oscar's 'Hoạt động ' means 'activities'; buttons are 'thao tác'",
+    (None, "Admin"): "Oscar's vi leaves it in English",
+    (None, "Restart workflow "): "shown as 'luồng công việc'; the project's term is "
+    "'quy trình duyệt'",
+    # Wagtail gaps that Django's own catalogues translate wrongly for Wagtail's models
+    # (and for Django's admin): filling them changes Django's wording too.
+    (None, "log entry"): "Django's 'đăng nhập' means 'log in'",
+    (None, "log entries"): "Django's 'mục đăng nhập' means 'login entries'",
+    (None, "permission"): "Django's 'cho phép' means 'allow'",
+}
 
 # {name} placeholders of str.format() strings, besides common's %-placeholders.
 BRACE = re.compile(r"\{\w*(?:![rsa])?(?::[^{}]*)?\}")
@@ -93,12 +115,28 @@ def app_locale(app: str, language: str) -> Path:
     return WAGTAIL_DIR.joinpath(*parts, "locale", language, "LC_MESSAGES", "django.po")
 
 
+def gaps_between(source: Catalog, vietnamese: Catalog | None) -> dict[Key, Message]:
+    """Source msgids the Vietnamese catalogue leaves empty, fuzzy or out altogether."""
+    theirs = messages(vietnamese) if vietnamese is not None else {}
+    return {
+        k: m for k, m in messages(source).items() if k not in theirs or not is_translated(theirs[k])
+    }
+
+
 def app_gaps(app: str) -> dict[Key, Message]:
     """The app's English msgids its Vietnamese catalogue leaves empty, fuzzy or out."""
-    source = messages(load(app_locale(app, "en")))
     vi_path = app_locale(app, "vi")
-    theirs = messages(load(vi_path)) if vi_path.exists() else {}
-    return {k: m for k, m in source.items() if k not in theirs or not is_translated(theirs[k])}
+    return gaps_between(load(app_locale(app, "en")), load(vi_path) if vi_path.exists() else None)
+
+
+def override_sources(apps: list[str] = APPS) -> dict[Key, Message]:
+    """The Wagtail source message of each OVERRIDES key Wagtail still has."""
+    found: dict[Key, Message] = {}
+    for app in apps:
+        for k, message in messages(load(app_locale(app, "en"))).items():
+            if k in OVERRIDES:
+                found.setdefault(k, message)
+    return found
 
 
 def covered() -> dict[Key, str]:
@@ -133,7 +171,9 @@ def missing(gaps: dict[Key, Message], supplement: Catalog) -> list[Message]:
 
 
 def stale(gaps: dict[Key, Message], supplement: Catalog) -> list[Message]:
-    return [message for k, message in messages(supplement).items() if k not in gaps]
+    """Supplement entries that are neither a Wagtail gap nor an override Wagtail still has."""
+    wanted = gaps.keys() | override_sources().keys()
+    return [message for k, message in messages(supplement).items() if k not in wanted]
 
 
 def placeholder_mismatches(message: Message) -> list[str]:
@@ -164,9 +204,12 @@ def update(per_app: dict[str, dict[Key, Message]], supplement: Catalog) -> Catal
         revision_date=datetime.now(UTC),
         fuzzy=False,
     )
-    for app, gaps in per_app.items():
+    sections = [*per_app.items(), ("overrides", override_sources())]
+    for app, gaps in sections:
         prefix = app.replace(".", "/")
         for k, theirs in gaps.items():
+            if k in refreshed:
+                continue
             kept = ours.get(k)
             plural = isinstance(theirs.id, tuple)
             string = kept.string if kept is not None else (("",) if plural else "")
@@ -177,7 +220,9 @@ def update(per_app: dict[str, dict[Key, Message]], supplement: Catalog) -> Catal
             refreshed.add(
                 theirs.id,
                 string,
-                locations=[(f"{prefix}/{filename}", None) for filename, _line in theirs.locations],
+                locations=[(f"{prefix}/{filename}", None) for filename, _line in theirs.locations][
+                    :3
+                ],
                 flags=(set(kept.flags) if kept is not None else set())
                 | (set(theirs.flags) - {"fuzzy"}),
                 context=theirs.context,
@@ -208,6 +253,16 @@ def main(argv: list[str] | None = None) -> int:
                 context = f"[{message.context}] " if message.context else ""
                 print(f"missing ({app}): {context}{strings(message.id)[0]!r}")
         print(f"{app}: {len(gaps)} gaps, {len(gaps) - len(left)} translated, {len(left)} left")
+    ours = messages(supplement)
+    for k in override_sources():
+        if k not in ours or not is_translated(ours[k]):
+            failing = True
+            print(f"override not translated: {k[1]!r}")
+    elsewhere = covered()
+    shared = [k for app in APPS for k in app_gaps(app) if k in elsewhere]
+    for name in COVERING:
+        count = len({k for k in shared if elsewhere[k] == name})
+        print(f"covered by {name}: {count}")
     for message in stale(all_gaps(per_app), supplement):
         print(f"stale (not a Wagtail gap any more): {strings(message.id)[0]!r}")
     wrong = [m for m in messages(supplement).values() if placeholder_mismatches(m)]
