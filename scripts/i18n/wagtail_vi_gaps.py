@@ -25,6 +25,10 @@ leaves in English. Each carries its reason; an override changes that msgid every
     # ... translate the new entries, then:
     .venv/bin/python scripts/i18n/wagtail_vi_gaps.py --compile  # msgfmt --check, writes the .mo
 
+The admin's JavaScript strings (the "djangojs" domain, served by /cms/jsi18n/ from
+wagtail.admin's catalogue and LOCALE_PATHS) get the same treatment in
+locale_vendor_wagtail/vi/LC_MESSAGES/djangojs.po; no other catalogue shares that lookup.
+
 tests/unit/test_locale_wagtail.py fails while a gap is left in a completed app.
 """
 
@@ -47,6 +51,8 @@ from oscar_vi_gaps import Key, is_translated, load, messages, save, strings
 ROOT = common.ROOT
 WAGTAIL_DIR = Path(wagtail.__file__).parent
 SUPPLEMENT_PO = ROOT / "locale_vendor_wagtail" / "vi" / "LC_MESSAGES" / "django.po"
+JS_SUPPLEMENT_PO = SUPPLEMENT_PO.with_name("djangojs.po")
+JS_APPS = ["wagtail.admin"]  # the packages wagtail.admin's JavaScriptCatalog serves
 # Catalogues that outrank this supplement or that it would override on Oscar's pages.
 PROJECT_PO = ROOT / "locale" / "vi" / "LC_MESSAGES" / "django.po"
 COVERING = {
@@ -110,9 +116,9 @@ HEADER = """\
 #"""
 
 
-def app_locale(app: str, language: str) -> Path:
+def app_locale(app: str, language: str, domain: str = "django") -> Path:
     parts = app.split(".")[1:]
-    return WAGTAIL_DIR.joinpath(*parts, "locale", language, "LC_MESSAGES", "django.po")
+    return WAGTAIL_DIR.joinpath(*parts, "locale", language, "LC_MESSAGES", f"{domain}.po")
 
 
 def gaps_between(source: Catalog, vietnamese: Catalog | None) -> dict[Key, Message]:
@@ -127,6 +133,17 @@ def app_gaps(app: str) -> dict[Key, Message]:
     """The app's English msgids its Vietnamese catalogue leaves empty, fuzzy or out."""
     vi_path = app_locale(app, "vi")
     return gaps_between(load(app_locale(app, "en")), load(vi_path) if vi_path.exists() else None)
+
+
+def js_gaps() -> dict[str, dict[Key, Message]]:
+    """Per app, the admin JavaScript msgids Wagtail's vi djangojs catalogue leaves open."""
+    result = {}
+    for app in JS_APPS:
+        vi_path = app_locale(app, "vi", "djangojs")
+        result[app] = gaps_between(
+            load(app_locale(app, "en", "djangojs")), load(vi_path) if vi_path.exists() else None
+        )
+    return result
 
 
 def override_sources(apps: list[str] = APPS) -> dict[Key, Message]:
@@ -170,9 +187,11 @@ def missing(gaps: dict[Key, Message], supplement: Catalog) -> list[Message]:
     return [m for k, m in gaps.items() if k not in ours or not is_translated(ours[k])]
 
 
-def stale(gaps: dict[Key, Message], supplement: Catalog) -> list[Message]:
+def stale(
+    gaps: dict[Key, Message], supplement: Catalog, extra: dict[Key, Message] | None = None
+) -> list[Message]:
     """Supplement entries that are neither a Wagtail gap nor an override Wagtail still has."""
-    wanted = gaps.keys() | override_sources().keys()
+    wanted = gaps.keys() | (override_sources() if extra is None else extra).keys()
     return [message for k, message in messages(supplement).items() if k not in wanted]
 
 
@@ -190,11 +209,18 @@ def placeholder_mismatches(message: Message) -> list[str]:
     return wrong
 
 
-def update(per_app: dict[str, dict[Key, Message]], supplement: Catalog) -> Catalog:
+def update(
+    per_app: dict[str, dict[Key, Message]],
+    supplement: Catalog,
+    extra: dict[Key, Message] | None = None,
+    domain: str = "django",
+) -> Catalog:
+    """The supplement with the current gaps (and `extra`, by default the OVERRIDES):
+    translations kept, new entries empty."""
     ours = messages(supplement)
     refreshed = Catalog(
         locale="vi",
-        domain="django",
+        domain=domain,
         project="Wagtail (Vietnamese supplement)",
         version=wagtail.__version__,
         creation_date=supplement.creation_date,
@@ -204,7 +230,7 @@ def update(per_app: dict[str, dict[Key, Message]], supplement: Catalog) -> Catal
         revision_date=datetime.now(UTC),
         fuzzy=False,
     )
-    sections = [*per_app.items(), ("overrides", override_sources())]
+    sections = [*per_app.items(), ("overrides", override_sources() if extra is None else extra)]
     for app, gaps in sections:
         prefix = app.replace(".", "/")
         for k, theirs in gaps.items():
@@ -241,8 +267,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.update:
         supplement = update(per_app, supplement)
         save(supplement, SUPPLEMENT_PO)
+    per_app_js = js_gaps()
+    js_supplement = load(JS_SUPPLEMENT_PO) if JS_SUPPLEMENT_PO.exists() else Catalog(locale="vi")
+    if args.update:
+        js_supplement = update(per_app_js, js_supplement, extra={}, domain="djangojs")
+        save(js_supplement, JS_SUPPLEMENT_PO)
     if args.compile:
         common.compile_mo(SUPPLEMENT_PO)
+        common.compile_mo(JS_SUPPLEMENT_PO)
 
     failing = False
     for app, gaps in per_app.items():
@@ -265,7 +297,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"covered by {name}: {count}")
     for message in stale(all_gaps(per_app), supplement):
         print(f"stale (not a Wagtail gap any more): {strings(message.id)[0]!r}")
-    wrong = [m for m in messages(supplement).values() if placeholder_mismatches(m)]
+    for app, gaps in per_app_js.items():
+        left = missing(gaps, js_supplement)
+        failing |= bool(left)
+        for message in left:
+            print(f"missing ({app}, JavaScript): {strings(message.id)[0]!r}")
+        print(f"{app} JavaScript: {len(gaps)} gaps, {len(gaps) - len(left)} translated")
+    for message in stale(all_gaps(per_app_js), js_supplement, extra={}):
+        print(f"stale (not a Wagtail JavaScript gap any more): {strings(message.id)[0]!r}")
+    wrong = [
+        m
+        for catalogue in (supplement, js_supplement)
+        for m in messages(catalogue).values()
+        if placeholder_mismatches(m)
+    ]
     for message in wrong:
         print(f"placeholders differ: {strings(message.id)[0]!r}")
     print(

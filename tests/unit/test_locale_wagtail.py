@@ -238,3 +238,40 @@ def test_update_keeps_translations_adds_new_gaps_empty_and_keeps_one_plural_form
     assert strings["New in this Wagtail"] == ""
     assert strings["%(count)s page"] == ("",)
     assert "No longer a gap" not in strings
+
+
+@pytest.fixture(scope="module")
+def js_supplement():
+    return gaps.load(gaps.JS_SUPPLEMENT_PO)
+
+
+def test_every_admin_javascript_gap_is_translated(js_supplement):
+    per_app = gaps.js_gaps()
+    missing = [gaps.strings(m.id)[0] for m in gaps.missing(gaps.all_gaps(per_app), js_supplement)]
+    assert missing == []
+    assert gaps.stale(gaps.all_gaps(per_app), js_supplement, extra={}) == []
+
+
+def test_admin_javascript_placeholders_plural_forms_and_no_english_left(js_supplement):
+    assert js_supplement.plural_forms == "nplurals=1; plural=0;"
+    for message in gaps.messages(js_supplement).values():
+        assert gaps.placeholder_mismatches(message) == [], message.id
+        assert len(gaps.strings(message.string)) == 1
+        if not gaps.strings(message.id)[0].startswith("%(time_zone_option)s"):
+            assert gaps.strings(message.string)[0] not in gaps.strings(message.id), message.id
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext is not installed")
+def test_msgfmt_accepts_the_javascript_supplement(tmp_path, js_supplement):
+    subprocess.run(
+        ["msgfmt", "--check", "-o", str(tmp_path / "djangojs.mo"), str(gaps.JS_SUPPLEMENT_PO)],
+        check=True,
+        capture_output=True,
+    )
+    with open(gaps.JS_SUPPLEMENT_PO.with_suffix(".mo"), "rb") as handle:
+        compiled = gettext.GNUTranslations(handle)
+    for message in gaps.messages(js_supplement).values():
+        if isinstance(message.id, tuple):
+            assert compiled.ngettext(*message.id, 1) == message.string[0], message.id
+        else:
+            assert compiled.gettext(message.id) == message.string, message.id
