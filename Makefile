@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run demo migrate test pytest check lint format messages clean opensearch opensearch-stop
+.PHONY: help run demo migrate test pytest check lint format messages clean opensearch opensearch-stop bench
 
 help: ## Show this help
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -55,7 +55,7 @@ format: $(VENV)/.test ## Format the code
 	$(VENV)/bin/ruff format .
 
 messages: $(VENV)/.base ## Refresh locale/*.po and compile them (needs GNU gettext)
-	$(MANAGE) makemessages -l vi -l en --no-obsolete --ignore '.venv/*' --ignore 'var/*'
+	$(MANAGE) makemessages -l vi -l en --no-obsolete --ignore '.venv/*' --ignore 'var/*' --ignore 'media/*' --ignore 'staticfiles/*' --ignore 'tests/*' --ignore 'node_modules/*' --ignore '.bench/*'
 	$(MANAGE) compilemessages --ignore '.venv/*'
 
 opensearch: ## Start a local OpenSearch node (from Maven Central) and print its URL
@@ -63,6 +63,9 @@ opensearch: ## Start a local OpenSearch node (from Maven Central) and print its 
 
 opensearch-stop: ## Stop the local OpenSearch node
 	scripts/opensearch/start.sh stop
+
+bench: $(VENV)/.base ## Measure the shop against stock Oscar and a bare Django page (BENCH_PRODUCTS=10000)
+	$(PY) -m bench.run
 
 clean: ## Remove the local database, media and caches
 	rm -rf db.sqlite3 media staticfiles var .pytest_cache .ruff_cache

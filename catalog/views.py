@@ -1,7 +1,19 @@
+from django.http import Http404
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
 
+from catalog.qr import trace_qr_svg, trace_url
 from marketplace.permissions import can_preview_product
-from marketplace.selectors import products_for_sale
+from marketplace.selectors import (
+    product_cards,
+    product_related,
+    product_vendor_public,
+    products_for_sale,
+    vendor_story,
+)
+
+GALLERY_SIZE = 8  # pictures on a product page: enough to see it, light on a phone
 
 
 class ProductDetailView(OscarProductDetailView):
@@ -16,3 +28,55 @@ class ProductDetailView(OscarProductDetailView):
         if product.is_public and products_for_sale().filter(pk=canonical.pk).exists():
             return True
         return can_preview_product(request.user, canonical)
+
+    def get_object(self, queryset=None):
+        if hasattr(self, "object"):
+            return self.object
+        queryset = (queryset or self.get_queryset()).select_related(
+            "product_class", "parent", "origin_commune__parent"
+        )
+        return super().get_object(queryset)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        product = self.object
+        canonical = product.parent if product.is_child else product
+        vendor = product_vendor_public(canonical)
+        context.update(
+            vendor=vendor,
+            variants=product_cards(canonical.children.public()) if canonical.is_parent else [],
+            images=list(product.get_all_images()[:GALLERY_SIZE]),
+            related_products=product_cards(product_related(canonical, vendor=vendor))[:8],
+            trace_url=trace_url(canonical),
+            trace_qr=trace_qr_svg(canonical, title=_("QR code of the traceability page")),
+        )
+        return context
+
+
+class TraceView(TemplateView):
+    """The public traceability page a label's QR code opens: who made it, where, certified how."""
+
+    template_name = "catalog/trace.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        product = (
+            products_for_sale()
+            .select_related("origin_commune__parent")
+            .filter(trace_code=self.kwargs["code"].upper())
+            .first()
+        )
+        if product is None:
+            raise Http404(_("No product for sale has this traceability code."))
+        vendor = product_vendor_public(product)
+        context.update(
+            product=product,
+            vendor=vendor,
+            story=vendor_story(vendor) if vendor else None,
+            ocop_stars=product.ocop_stars_current,
+            trace_crumbs=[
+                (product.get_absolute_url(), product.get_title()),
+                ("", _("Traceability")),
+            ],
+        )
+        return context

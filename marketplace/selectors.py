@@ -35,10 +35,12 @@ def products_for_sale() -> QuerySet:
     """Products a shopper may see, search and buy.
 
     Canonical (non-child), public products whose listing the Union approved,
-    sold by an approved vendor. Suspending a vendor hides its products at once.
+    sold by an approved vendor (a parent product through its variants).
+    Suspending a vendor hides its products at once.
     """
     sold_by_approved_vendor = StockRecord.objects.filter(
-        product=OuterRef("pk"), partner__vendor__status=Vendor.Status.APPROVED
+        Q(product=OuterRef("pk")) | Q(product__parent=OuterRef("pk")),
+        partner__vendor__status=Vendor.Status.APPROVED,
     )
     return Product.objects.browsable().filter(
         Exists(sold_by_approved_vendor), listing__status=Listing.Status.APPROVED
@@ -69,6 +71,54 @@ def product_vendor(product) -> Vendor | None:
     return (
         Vendor.objects.filter(partner__stockrecords__product=product)
         .select_related("partner")
+        .first()
+    )
+
+
+def product_vendor_public(product) -> Vendor | None:
+    """The selling vendor with what her card shows (name, kind, commune and district)."""
+    return (
+        Vendor.objects.filter(
+            Q(partner__stockrecords__product=product)
+            | Q(partner__stockrecords__product__parent=product)
+        )
+        .select_related("partner", "commune__parent")
+        .order_by("pk")
+        .first()
+    )
+
+
+def product_related(product, *, vendor: Vendor | None) -> QuerySet:
+    """Other products for sale by the same vendor or made in the same area, hers first."""
+    queryset = products_for_sale().exclude(pk=product.pk)
+    if vendor is None:
+        return queryset.none()
+    same_vendor = Q(stockrecords__partner=vendor.partner_id)
+    same_area = Q(stockrecords__partner__vendor__commune=vendor.commune_id)
+    if product.origin_commune_id:
+        same_area |= Q(origin_commune=product.origin_commune_id)
+    ids = queryset.filter(same_vendor | same_area).values("pk")
+    return (
+        products_for_sale()
+        .filter(pk__in=ids)
+        .annotate(
+            by_vendor=Exists(
+                StockRecord.objects.filter(product=OuterRef("pk"), partner=vendor.partner_id)
+            )
+        )
+        .order_by("-by_vendor", "-date_created", "-pk")
+    )
+
+
+def vendor_story(vendor: Vendor):
+    """Her latest published story ("Women on the digital transformation journey"), if any."""
+    from cms.models import StoryPage
+
+    return (
+        StoryPage.objects.live()
+        .public()
+        .filter(vendor=vendor)
+        .order_by("-first_published_at", "-pk")
         .first()
     )
 

@@ -6,7 +6,7 @@ from marketplace.dashboard import checkouts as dashboard_checkouts
 from marketplace.dashboard import settlements as dashboard_settlements
 from marketplace.dashboard import vendor_orders as dashboard_orders
 from marketplace.dashboard import views as dashboard_views
-from marketplace.dashboard.catalogue import product_editor_view
+from marketplace.dashboard.catalogue import ProductQrDownloadView, product_editor_view
 
 app_name = "marketplace"
 
@@ -74,6 +74,11 @@ urlpatterns = [
     re_path(
         r"^dashboard/catalogue/products/create/(?P<product_class_slug>[\w-]+)/$",
         product_editor_view("catalogue-product-create"),
+    ),
+    path(
+        "dashboard/my-listings/<int:pk>/qr.png",
+        ProductQrDownloadView.as_view(),
+        name="dashboard-product-qr",
     ),
     path(
         "dashboard/profile/", dashboard_views.VendorProfileView.as_view(), name="dashboard-profile"

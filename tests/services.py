@@ -15,6 +15,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from importlib.util import find_spec
 from pathlib import Path
 
 from django.db import connection
@@ -137,6 +138,21 @@ def _stripe() -> str | None:
 
 
 PROBES = {"postgres": _postgres, "search": _search, "stripe": _stripe}
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+AXE_SCRIPT = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def _browser() -> str | None:
+    if not os.access(CHROMIUM, os.X_OK):
+        return f"no Chromium at {CHROMIUM} (apt-get install chromium)"
+    if find_spec("playwright") is None:
+        return "Playwright for Python is not installed (requirements/test.txt)"
+    if not AXE_SCRIPT.exists():
+        return "axe-core is not installed (npm ci)"
+    return None
+
+
+PROBES = {"postgres": _postgres, "search": _search, "browser": _browser}
 
 
 def missing_reason(name: str) -> str | None:

@@ -7,7 +7,16 @@ the end. https://docs.djangoproject.com/en/5.2/ref/settings/
 
 from django.utils.translation import gettext_lazy as _
 
-from config.env import BASE_DIR, env_bool, env_db, env_email, env_list, env_str, env_url
+from config.env import (
+    BASE_DIR,
+    env_bool,
+    env_db,
+    env_email,
+    env_int,
+    env_list,
+    env_str,
+    env_url,
+)
 
 # --------------------------------------------------------------------------
 # Core
@@ -41,6 +50,7 @@ DJANGO_APPS = [
     "django.contrib.sites",
     "django.contrib.flatpages",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 LOCAL_APPS = [
     # storefront_theme comes first so its templates override Oscar's and Wagtail's.
@@ -63,6 +73,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Whole pages for anonymous visitors: storefront_theme/page_cache.py says which.
+    "storefront_theme.page_cache.AnonymousPageCacheMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -85,6 +97,7 @@ TEMPLATES = [
                 "oscar.core.context_processors.metadata",
                 "search.context_processors.search_form",
                 "storefront_theme.context_processors.site_chrome",
+                "cms.context_processors.curation",
             ],
         },
     }
@@ -140,6 +153,12 @@ DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", default="cho@hoiphunu.
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Anonymous page cache (storefront_theme/page_cache.py): how long a page may be
+# kept (0 turns it off), and the stamp file whose change invalidates every page.
+PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", default=600)
+PAGE_CACHE_STAMP = env_str(
+    "DJANGO_PAGE_CACHE_STAMP", default=str(BASE_DIR / "var" / "page-cache.stamp")
+)
 
 LOGGING = {
     "version": 1,

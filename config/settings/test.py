@@ -23,3 +23,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DATABASES["default"].setdefault("TEST", {})
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+# Pages are rendered afresh in tests; tests/integration/storefront_theme/test_page_cache.py
+# turns the anonymous page cache on where it is the subject.
+PAGE_CACHE_SECONDS = 0
+PAGE_CACHE_STAMP = str(BASE_DIR / "var" / "test-page-cache.stamp")

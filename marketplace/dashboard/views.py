@@ -25,7 +25,7 @@ from marketplace.forms import (
     VendorDecisionForm,
     VendorProfileForm,
 )
-from marketplace.models import Listing, ListingRevision, Vendor, VendorMember
+from marketplace.models import AdministrativeArea, Listing, ListingRevision, Vendor, VendorMember
 from marketplace.permissions import member_vendor
 from marketplace.services.invitations import invitation_create
 from marketplace.services.listings import (
@@ -284,7 +284,12 @@ class MemberListingsView(MemberAreaMixin, TemplateView):
         )
         paginator, page = _page(self.request, products)
         context.update(
-            vendor=self.vendor, products=page.object_list, paginator=paginator, page_obj=page
+            vendor=self.vendor,
+            products=page.object_list,
+            paginator=paginator,
+            page_obj=page,
+            # Oscar's "new product" step asks for a product type first.
+            product_classes=get_model("catalogue", "ProductClass").objects.order_by("name"),
         )
         return context
 
@@ -347,14 +352,37 @@ def revision_changes(current: dict, proposed: dict) -> list[dict]:
     labels = {
         "title": _("Title"),
         "description": _("Description"),
+        "origin_commune_id": _("Origin commune"),
+        "maker": _("Made by"),
+        "materials": _("Materials or ingredients"),
+        "size": _("Weight or size"),
+        "shelf_life": _("Shelf life"),
+        "ocop_stars": _("OCOP stars"),
+        "ocop_certificate_number": _("OCOP certificate number"),
+        "ocop_issued_on": _("OCOP certificate issued"),
+        "ocop_expires_on": _("OCOP certificate expires"),
         "category_ids": _("Categories"),
         "prices": _("Price"),
         "images": _("Pictures"),
     }
+    changed = [key for key in labels if current.get(key) != proposed.get(key)]
+    area_ids = {current.get("origin_commune_id"), proposed.get("origin_commune_id")} - {None}
+    area_names = (
+        dict(AdministrativeArea.objects.filter(pk__in=area_ids).values_list("pk", "name"))
+        if "origin_commune_id" in changed
+        else {}
+    )
+
+    def shown(key, value):
+        return area_names.get(value, value) if key == "origin_commune_id" else value
+
     return [
-        {"label": label, "current": current.get(key), "proposed": proposed.get(key)}
-        for key, label in labels.items()
-        if current.get(key) != proposed.get(key)
+        {
+            "label": labels[key],
+            "current": shown(key, current.get(key)),
+            "proposed": shown(key, proposed.get(key)),
+        }
+        for key in changed
     ]
 
 

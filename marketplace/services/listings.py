@@ -88,12 +88,32 @@ def listing_decide(
 # --------------------------------------------------------------------------
 
 
+# Product columns shown on the product and traceability pages: a member's
+# change to them waits for the Union like a change of title or price.
+PUBLIC_PRODUCT_FIELDS = [
+    "title",
+    "description",
+    "origin_commune_id",
+    "maker",
+    "materials",
+    "size",
+    "shelf_life",
+    "ocop_stars",
+    "ocop_certificate_number",
+    "ocop_issued_on",
+    "ocop_expires_on",
+]
+
+
+def _json_value(value):
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
 def listing_public_snapshot(*, product) -> dict:
     """The fields a shopper sees and the Union reviews, read from the database."""
-    product = Product.objects.get(pk=product.pk)
+    row = Product.objects.filter(pk=product.pk).values(*PUBLIC_PRODUCT_FIELDS).get()
     return {
-        "title": product.title,
-        "description": product.description,
+        **{name: _json_value(value) for name, value in row.items()},
         "category_ids": sorted(product.categories.values_list("pk", flat=True)),
         "prices": {
             str(pk): str(price)
@@ -106,9 +126,12 @@ def listing_public_snapshot(*, product) -> dict:
 
 
 def _apply_snapshot(product, snapshot: dict) -> None:
-    """Make the product show ``snapshot``; image files are kept, only rows change."""
+    """Make the product show ``snapshot``; image files are kept, only rows change.
+
+    A revision saved before a field was public lacks it: that field is left as is.
+    """
     Product.objects.filter(pk=product.pk).update(
-        title=snapshot["title"], description=snapshot["description"]
+        **{name: snapshot[name] for name in PUBLIC_PRODUCT_FIELDS if name in snapshot}
     )
     product.categories.set(snapshot["category_ids"])
     for pk, price in snapshot["prices"].items():

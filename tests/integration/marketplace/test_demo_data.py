@@ -127,3 +127,18 @@ def test_the_command_prints_the_logins(capsys):
         assert login.username in out and login.password in out
     call_command("load_demo_data", products=0)
     assert "nothing changed" in capsys.readouterr().out
+
+
+def test_demo_products_carry_local_facts_and_ocop_certificates():
+    call_command("load_demo_data", products=40, verbosity=0)
+    products = Product.objects.all()
+    assert products.exclude(maker="").count() >= 20
+    assert products.exclude(materials="").count() >= 20
+    assert products.exclude(size="").count() == 40
+    certified = products.filter(ocop_stars__isnull=False)
+    assert certified.count() == 10
+    assert all(
+        p.ocop_certificate_number and p.ocop_issued_on < p.ocop_expires_on for p in certified
+    )
+    shown = [p for p in certified if p.ocop_stars_current]
+    assert 0 < len(shown) < certified.count()  # some certificates have expired

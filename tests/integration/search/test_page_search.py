@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from wagtail.rich_text import RichText
 
 from cms.models import ArticlePage, NewsIndexPage, StoryIndexPage, StoryPage
 from search.pages import page_search
@@ -23,7 +24,7 @@ def pages(home_page, django_capture_on_commit_callbacks):
             title="Chị Mến livestream bán mật ong",
             slug="chi-men",
             intro="Từ bản Khanh, Cúc Phương.",
-            body="<p>Mỗi tối chị phát trực tiếp trên Zalo.</p>",
+            body=[("paragraph", RichText("<p>Mỗi tối chị phát trực tiếp trên Zalo.</p>"))],
             vendor=vendor_create("Hợp tác xã Ong mật Cúc Phương"),
         )
         article = ArticlePage(

@@ -1,0 +1,9 @@
+import os
+import sys
+from pathlib import Path
+
+from django.core.wsgi import get_wsgi_application
+
+sys.path.append(str(Path(__file__).resolve().parents[3]))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "peer_shop.settings")
+application = get_wsgi_application()

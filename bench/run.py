@@ -1,0 +1,561 @@
+"""`make bench`: the marketplace against stock Oscar and a bare Django floor.
+
+Steps (each timed; everything lives under the ignored .bench/ folder):
+
+1. dataset: ``load_demo_data --products N`` into the marketplace's own bench
+   database (an SQLite file, or ``<name>_bench`` on the PostgreSQL server of
+   DATABASE_URL), plus the search index when SEARCH_URL names an engine.
+   Built once per product count and reused (BENCH_REBUILD=1 builds anew).
+2. peer: stock django-oscar 4.2.1 in .bench/peer-venv (bench/peer/requirements.txt),
+   its own database loaded from the marketplace's export (bench/dataset.py)
+   and its haystack index built (``update_index``).
+3. probe: one instrumented request per page in each shop's own process
+   (bench/probe.py): database queries and body bytes.
+4. load: each server alone, gunicorn with the same settings on 127.0.0.1,
+   each page driven by wrk (warm-up, then a fixed duration at a fixed number
+   of connections) through bench/wrk/report.lua.
+5. report: one table, ratios marketplace/peer and marketplace/floor, and
+   .bench/results.json with the core count and commit.
+
+Settings (environment): BENCH_PRODUCTS (10000), BENCH_DURATION seconds per
+page (10), BENCH_WARMUP (3), BENCH_CONNECTIONS (20), BENCH_WORKERS (cores),
+BENCH_REBUILD, DATABASE_URL, SEARCH_URL / SEARCH_ENGINE.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import hashlib
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+from bench import report
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / ".bench"
+BENCH = ROOT / "bench"
+PEER_DIR = BENCH / "peer"
+PEER_VENV = WORK / "peer-venv"
+VENV_PY = ROOT / ".venv" / "bin" / "python"
+LUA = BENCH / "wrk" / "report.lua"
+
+COMMON_TERM = "cơm cháy"
+RARE_TERM = "giảo cổ lam"
+# A valid CSRF secret (32 letters and digits): sent as cookie and as form token.
+CSRF_SECRET = "bench" + "0123456789abcdefghijklmnopq"[:27]
+
+
+def log(message: str) -> None:
+    print(f"[bench {datetime.datetime.now():%H:%M:%S}] {message}", flush=True)
+
+
+def env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        sys.exit(f"{name} must be a whole number, got {raw!r}.")
+    if value < 1:
+        sys.exit(f"{name} must be at least 1, got {value}.")
+    return value
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def run(cmd: list, *, env: dict, cwd: Path = ROOT, capture: bool = False) -> str:
+    result = subprocess.run(
+        [str(c) for c in cmd], cwd=cwd, env=env, text=True, capture_output=capture
+    )
+    if result.returncode:
+        if capture:
+            sys.stderr.write(result.stdout + result.stderr)
+        sys.exit(f"failed ({result.returncode}): {' '.join(map(str, cmd))}")
+    return result.stdout if capture else ""
+
+
+# --------------------------------------------------------------------------
+# Databases
+# --------------------------------------------------------------------------
+
+
+def database_urls(database_url: str) -> tuple[str, str]:
+    """The marketplace's and the peer's bench databases: never the configured one itself."""
+    if database_url.startswith(("postgres://", "postgresql://", "pgsql://", "psql://")):
+        parts = urllib.parse.urlsplit(database_url)
+        name = parts.path.lstrip("/") or "chophunu"
+        ours = parts._replace(path=f"/{name}_bench").geturl()
+        peer = parts._replace(path=f"/{name}_bench_peer", scheme="postgres").geturl()
+        return ours, peer
+    return f"sqlite:///{WORK / 'marketplace.sqlite3'}", f"sqlite:///{WORK / 'peer.sqlite3'}"
+
+
+def sqlite_wal(url: str) -> None:
+    """Write-ahead logging on an SQLite bench database: readers never wait for a writer.
+
+    Oscar's product page records each view (analytics), so concurrent page views
+    write; a write that follows reads in one transaction can still be refused
+    ("database is locked") and shows in the errors column. PostgreSQL has no such
+    limit: give DATABASE_URL to measure on it.
+    """
+    if url.startswith("sqlite:///"):
+        with contextlib.closing(sqlite3.connect(url[len("sqlite:///") :])) as connection:
+            connection.execute("PRAGMA journal_mode=WAL")
+
+
+def database_reset(url: str, env: dict) -> None:
+    """An empty database at ``url`` (drops the bench database when it exists)."""
+    if url.startswith("sqlite:///"):
+        Path(url[len("sqlite:///") :]).unlink(missing_ok=True)
+        return
+    parts = urllib.parse.urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin = parts._replace(path="/postgres", scheme="postgresql").geturl()
+    code = (
+        "import sys, psycopg\n"
+        "with psycopg.connect(sys.argv[1], autocommit=True) as c:\n"
+        "    c.execute('DROP DATABASE IF EXISTS \"%s\"' % sys.argv[2])\n"
+        "    c.execute('CREATE DATABASE \"%s\"' % sys.argv[2])\n"
+    )
+    run([VENV_PY, "-c", code, admin, name], env=env)
+
+
+# --------------------------------------------------------------------------
+# Choosing the pages
+# --------------------------------------------------------------------------
+
+
+def pages_choose(document: dict) -> dict:
+    """Same pages in both shops, picked from the exported dataset.
+
+    The listing is the category with most products; the product page and the
+    add-to-basket are the first product of it in stock; the basket holds three
+    products in stock from three different sellers.
+    """
+    products = document["products"]
+    if not products:
+        raise ValueError("The dataset has no products for sale.")
+    counts: dict[str, int] = {}
+    for p in products:
+        counts[p["category"]] = counts.get(p["category"], 0) + 1
+    category = max(sorted(counts), key=lambda slug: counts[slug])
+    in_stock = [p for p in products if p["stock"] > 0]
+    product = next((p for p in in_stock if p["category"] == category), None)
+    if product is None:
+        raise ValueError("No product of the largest category is in stock.")
+    basket, sellers = [], set()
+    for p in in_stock:
+        if p["partner_code"] not in sellers:
+            sellers.add(p["partner_code"])
+            basket.append(p["upc"])
+        if len(basket) == 3:
+            break
+    return {
+        "category": category,
+        "product": product["upc"],
+        "basket": basket,
+        "common_term": COMMON_TERM,
+        "rare_term": RARE_TERM,
+    }
+
+
+# --------------------------------------------------------------------------
+# Servers and load
+# --------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def served(name: str, cmd: list, *, env: dict, cwd: Path, port: int, ready_path: str):
+    logfile = open(WORK / f"{name}.log", "w")  # noqa: SIM115
+    process = subprocess.Popen(
+        [str(c) for c in cmd],
+        cwd=cwd,
+        env=env,
+        stdout=logfile,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            if process.poll() is not None:
+                sys.exit(f"{name} stopped at start; see {WORK / (name + '.log')}")
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}{ready_path}", timeout=30):
+                    break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                if time.monotonic() > deadline:
+                    sys.exit(f"{name} did not answer within 90 s; see {WORK / (name + '.log')}")
+                time.sleep(0.5)
+        yield
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        logfile.close()
+
+
+def gunicorn_cmd(python: Path, app: str, port: int, workers: int) -> list:
+    return [
+        python, "-m", "gunicorn", app,
+        "--bind", f"127.0.0.1:{port}",
+        "--workers", str(workers),
+        "--worker-class", "sync",
+        "--timeout", "30",
+        "--log-level", "warning",
+    ]  # fmt: skip
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def basket_cookie(port: int, pks: list[int]) -> str:
+    """Fill a basket on the live server; the Cookie header that shows it."""
+    opener = urllib.request.build_opener(NoRedirect)
+    cookies = {"csrftoken": CSRF_SECRET}
+    for pk in pks:
+        body = urllib.parse.urlencode({"csrfmiddlewaretoken": CSRF_SECRET, "quantity": 1})
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/basket/add/{pk}/",
+            data=body.encode(),
+            headers={"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())},
+        )
+        try:
+            response = opener.open(request, timeout=30)
+        except urllib.error.HTTPError as exc:
+            response = exc
+        if response.status != 302:
+            sys.exit(f"adding product {pk} to a basket answered {response.status}, not 302")
+        for header in response.headers.get_all("Set-Cookie") or []:
+            key, _, rest = header.partition("=")
+            if key.strip() in {"oscar_open_basket", "sessionid"}:
+                cookies[key.strip()] = rest.split(";", 1)[0]
+    if "oscar_open_basket" not in cookies:
+        sys.exit("adding to a basket set no oscar_open_basket cookie")
+    return "; ".join(f"{k}={v}" for k, v in cookies.items())
+
+
+def wrk(url: str, *, seconds: int, connections: int, env_extra: dict) -> dict:
+    env = {**os.environ, **env_extra}
+    threads = min(connections, os.cpu_count() or 1)
+    cmd = [
+        "wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s",
+        "-s", str(LUA), url,
+    ]  # fmt: skip
+    result = subprocess.run(cmd, env=env, text=True, capture_output=True)
+    if result.returncode:
+        sys.exit(f"wrk failed: {result.stderr}")
+    return report.wrk_parse(result.stdout)
+
+
+def drain(port: int) -> None:
+    """Wait until the server has answered the requests wrk left queued.
+
+    wrk stops at its deadline, but gunicorn still serves the connections queued
+    behind slow pages; the next page would otherwise be measured behind them.
+    One cheap request waits its turn in the same queue.
+    """
+    url = f"http://127.0.0.1:{port}/basket/"
+    with (
+        contextlib.suppress(urllib.error.URLError, ConnectionError, TimeoutError),
+        urllib.request.urlopen(url, timeout=180),
+    ):
+        pass
+
+
+def load(port: int, paths: dict, probe: dict | None, *, cfg: dict, basket: str | None) -> dict:
+    rows = {}
+    for page, path in paths.items():
+        extra = {"BENCH_METHOD": "GET", "BENCH_BODY": "", "BENCH_COOKIE": ""}
+        if page == "add_to_basket":
+            extra.update(
+                BENCH_METHOD="POST",
+                BENCH_BODY=urllib.parse.urlencode(
+                    {"csrfmiddlewaretoken": CSRF_SECRET, "quantity": 1}
+                ),
+                BENCH_COOKIE=f"csrftoken={CSRF_SECRET}",
+            )
+        elif page == "basket":
+            extra["BENCH_COOKIE"] = basket or ""
+        url = f"http://127.0.0.1:{port}{path}"
+        wrk(url, seconds=cfg["warmup"], connections=cfg["connections"], env_extra=extra)
+        if probe is not None:
+            drain(port)
+        summary = wrk(url, seconds=cfg["duration"], connections=cfg["connections"], env_extra=extra)
+        if probe is not None:
+            drain(port)
+        rows[page] = report.row(summary, probe["pages"][page] if probe else None)
+        r = rows[page]
+        p95 = report._cell(r["p95_ms"])
+        log(f"  {page:<14} {r['rps']:>8.1f} req/s  p95 {p95:>7} ms  errors {r['errors']}")
+    return rows
+
+
+# --------------------------------------------------------------------------
+# The run
+# --------------------------------------------------------------------------
+
+
+def commit() -> str:
+    try:
+        sha = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=ROOT, text=True, capture_output=True, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=ROOT,
+            text=True,
+            capture_output=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return sha + ("-dirty" if dirty else "")
+
+
+def ensure_wrk() -> None:
+    if shutil.which("wrk"):
+        return
+    log("installing wrk from Debian's packages")
+    subprocess.run(["apt-get", "update", "-qq"], check=False)
+    subprocess.run(
+        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "wrk"], check=False
+    )
+    if not shutil.which("wrk"):
+        sys.exit("wrk is needed: apt-get install wrk (as root)")
+
+
+def ensure_peer_venv() -> Path:
+    python = PEER_VENV / "bin" / "python"
+    requirements = (PEER_DIR / "requirements.txt").read_bytes()
+    stamp = PEER_VENV / ".requirements"
+    if python.exists() and stamp.exists() and stamp.read_bytes() == requirements:
+        return python
+    log("installing stock django-oscar into .bench/peer-venv")
+    shutil.rmtree(PEER_VENV, ignore_errors=True)
+    run([sys.executable, "-m", "venv", PEER_VENV], env=os.environ.copy())
+    run(
+        [python, "-m", "pip", "install", "-q", "-r", PEER_DIR / "requirements.txt"],
+        env=os.environ.copy(),
+    )
+    stamp.write_bytes(requirements)
+    return python
+
+
+def main() -> None:
+    started = time.monotonic()
+    cfg = {
+        "products": int(os.environ.get("BENCH_PRODUCTS") or 10_000),
+        "duration": env_int("BENCH_DURATION", 10),
+        "warmup": env_int("BENCH_WARMUP", 3),
+        "connections": env_int("BENCH_CONNECTIONS", 20),
+        "workers": env_int("BENCH_WORKERS", os.cpu_count() or 1),
+    }
+    if not 1 <= cfg["products"] <= 200_000:
+        sys.exit("BENCH_PRODUCTS must be between 1 and 200000.")
+    WORK.mkdir(exist_ok=True)
+    timings: dict[str, float] = {}
+    ensure_wrk()
+
+    ours_url, peer_url = database_urls(os.environ.get("DATABASE_URL", ""))
+    secret = secrets.token_urlsafe(48)
+    ours_port, peer_port, floor_port = free_port(), free_port(), free_port()
+    base_env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PEER_"))}
+    ours_env = {
+        **base_env,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "DJANGO_SECRET_KEY": secret,
+        "DATABASE_URL": ours_url,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DJANGO_MEDIA_ROOT": str(WORK / "media"),
+        "DJANGO_STATIC_ROOT": str(WORK / "static"),
+        "DJANGO_PAGE_CACHE_STAMP": str(WORK / "page-cache.stamp"),
+        "SITE_URL": f"http://127.0.0.1:{ours_port}",
+        "PYTHONPATH": str(ROOT),
+    }
+    peer_env = {
+        **base_env,
+        "DJANGO_SETTINGS_MODULE": "peer_shop.settings",
+        "PEER_SECRET_KEY": secret,
+        "PEER_DATABASE_URL": peer_url,
+        "PEER_MEDIA_ROOT": str(WORK / "media"),
+        "PEER_STATIC_ROOT": str(WORK / "peer-static"),
+        "PYTHONPATH": f"{PEER_DIR}:{ROOT}",
+    }
+
+    # 1. The marketplace's dataset, built once per product count and database.
+    stamp_path = WORK / "dataset.stamp"
+    stamp = json.dumps({"products": cfg["products"], "database": ours_url})
+    rebuild = os.environ.get("BENCH_REBUILD") or not (
+        stamp_path.exists() and stamp_path.read_text() == stamp
+    )
+    manage = [VENV_PY, "manage.py"]
+    if rebuild:
+        log(f"building the dataset: {cfg['products']} products ({ours_url.split(':')[0]})")
+        stamp_path.unlink(missing_ok=True)
+        t = time.monotonic()
+        database_reset(ours_url, ours_env)
+        run([*manage, "migrate", "--no-input", "-v0"], env=ours_env)
+        timings["marketplace_migrate_s"] = round(time.monotonic() - t, 1)
+        t = time.monotonic()
+        run([*manage, "load_demo_data", "--products", cfg["products"]], env=ours_env, capture=True)
+        timings["marketplace_load_s"] = round(time.monotonic() - t, 1)
+        log(f"  loaded in {timings['marketplace_load_s']} s")
+    else:
+        log(f"reusing the dataset of {cfg['products']} products (BENCH_REBUILD=1 to build anew)")
+        run([*manage, "migrate", "--no-input", "-v0"], env=ours_env)
+    search_rebuild = None
+    if os.environ.get("SEARCH_URL"):
+        # HOOK(search_bench): the search_bench command and the rebuild's own
+        # throughput printout (another branch) can replace this timing.
+        t = time.monotonic()
+        out = run([*manage, "search_index", "rebuild"], env=ours_env, capture=True)
+        seconds = time.monotonic() - t
+        search_rebuild = {"seconds": round(seconds, 1), "output": out.strip().splitlines()[-1:]}
+        log(f"  search index rebuilt in {seconds:.1f} s")
+    sqlite_wal(ours_url)
+    t = time.monotonic()
+    run([*manage, "collectstatic", "--no-input", "-v0"], env=ours_env)
+    timings["collectstatic_s"] = round(time.monotonic() - t, 1)
+
+    dataset_path = WORK / "dataset.json"
+    if rebuild or not dataset_path.exists():
+        run([VENV_PY, "-m", "bench.dataset", "export", dataset_path], env=ours_env)
+        stamp_path.write_text(stamp)
+    document = json.loads(dataset_path.read_text(encoding="utf-8"))
+    if search_rebuild and search_rebuild["seconds"]:
+        search_rebuild["products_per_s"] = round(
+            len(document["products"]) / search_rebuild["seconds"], 1
+        )
+    spec = pages_choose(document)
+
+    # 2. The peer: stock Oscar with the same products.
+    t = time.monotonic()
+    peer_python = ensure_peer_venv()
+    digest = hashlib.sha256(dataset_path.read_bytes()).hexdigest()
+    peer_stamp_path = WORK / "peer.stamp"
+    peer_stamp = json.dumps({"dataset": digest, "database": peer_url})
+    if rebuild or not (peer_stamp_path.exists() and peer_stamp_path.read_text() == peer_stamp):
+        log("loading the same products into stock Oscar")
+        peer_stamp_path.unlink(missing_ok=True)
+        database_reset(peer_url, ours_env)
+        peer_manage = [peer_python, "manage.py"]
+        run([*peer_manage, "migrate", "--no-input", "-v0"], env=peer_env, cwd=PEER_DIR)
+        run([*peer_manage, "bench_import", dataset_path], env=peer_env, cwd=PEER_DIR)
+        run([*peer_manage, "update_index", "-v0"], env=peer_env, cwd=PEER_DIR)
+        sqlite_wal(peer_url)
+        peer_stamp_path.write_text(peer_stamp)
+        timings["peer_load_s"] = round(time.monotonic() - t, 1)
+
+    # 3. Queries and bytes, one instrumented request per page.
+    probes = {}
+    for name, python, env, cwd, home in (
+        ("marketplace", VENV_PY, ours_env, ROOT, "/"),
+        # Stock Oscar's "/" only redirects to the catalogue, its real front page.
+        ("peer", peer_python, peer_env, PEER_DIR, "/catalogue/"),
+    ):
+        spec_path = WORK / f"probe-{name}.json"
+        spec_path.write_text(json.dumps({**spec, "home": home}, ensure_ascii=False))
+        out = run([python, BENCH / "probe.py", spec_path], env=env, cwd=cwd, capture=True)
+        line = next(x for x in out.splitlines() if x.startswith("BENCH_PROBE "))
+        probes[name] = json.loads(line[len("BENCH_PROBE ") :])
+        bad = {p: r["status"] for p, r in probes[name]["pages"].items() if r["status"] >= 400}
+        if bad:
+            sys.exit(f"{name} answered errors in the probe: {bad}")
+
+    # 4. Load, one server at a time so none competes with another for the cores.
+    log(
+        f"load: {cfg['connections']} connections, {cfg['warmup']} s warm-up then "
+        f"{cfg['duration']} s per page, gunicorn {cfg['workers']} sync workers"
+    )
+    results: dict[str, dict] = {}
+    t = time.monotonic()
+    for name, python, env, cwd, app, port in (
+        ("marketplace", VENV_PY, ours_env, ROOT, "config.wsgi:application", ours_port),
+        ("peer", peer_python, peer_env, PEER_DIR, "peer_shop.wsgi:application", peer_port),
+    ):
+        paths = {page: r["path"] for page, r in probes[name]["pages"].items()}
+        with served(
+            name,
+            gunicorn_cmd(python, app, port, cfg["workers"]),
+            env=env,
+            cwd=cwd,
+            port=port,
+            ready_path=paths["home"],
+        ):
+            log(name)
+            cookie = basket_cookie(port, probes[name]["basket_pks"])
+            results[name] = load(port, paths, probes[name], cfg=cfg, basket=cookie)
+    floor_env = {**base_env, "PYTHONPATH": str(BENCH / "floor")}
+    with served(
+        "floor",
+        gunicorn_cmd(VENV_PY, "floor:application", floor_port, cfg["workers"]),
+        env=floor_env,
+        cwd=BENCH / "floor",
+        port=floor_port,
+        ready_path="/",
+    ):
+        log("floor")
+        results["floor"] = load(floor_port, {"floor": "/"}, None, cfg=cfg, basket=None)
+    timings["load_s"] = round(time.monotonic() - t, 1)
+    timings["total_s"] = round(time.monotonic() - started, 1)
+
+    # 5. Report.
+    meta = {
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "commit": commit(),
+        "cores": os.cpu_count(),
+        "products_for_sale": len(document["products"]),
+        "products_loaded": cfg["products"],
+        "database": ours_url.split(":")[0],
+        "search_engine": os.environ.get("SEARCH_ENGINE", "elasticsearch")
+        if os.environ.get("SEARCH_URL")
+        else "database",
+        "search_rebuild": search_rebuild,
+        "pages": spec,
+        "load": {k: cfg[k] for k in ("duration", "warmup", "connections", "workers")},
+        "tool": "wrk",
+        "timings": timings,
+        "dataset_reused": not rebuild,
+    }
+    doc = report.document(results, meta)
+    print()
+    print(report.table(results))
+    print()
+    print(
+        f"{meta['products_for_sale']} products for sale ({cfg['products']} loaded), "
+        f"{meta['cores']} cores, commit {meta['commit'][:12]}, total {timings['total_s']} s"
+    )
+    stamp_name = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+    text = json.dumps(doc, ensure_ascii=False, indent=2)
+    (WORK / "results.json").write_text(text, encoding="utf-8")
+    (WORK / f"results-{stamp_name}.json").write_text(text, encoding="utf-8")
+    print(f"figures written to .bench/results.json and .bench/results-{stamp_name}.json")
+
+
+if __name__ == "__main__":
+    main()

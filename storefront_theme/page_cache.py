@@ -1,0 +1,146 @@
+"""Whole-page cache for anonymous visitors.
+
+Cached pages (URL names in ``CACHED_URL_NAMES``): the home page (``home``),
+the catalogue (``catalogue:index``) and category listings
+(``catalogue:category``), query string included. Nothing else.
+
+Only a GET or HEAD from a visitor with no session, basket or pending-message
+cookie is served from or stored in the cache, so a signed-in user or a
+shopper with a basket always gets a page rendered for them. A response is
+stored only when rendering it set no cookie, touched no session and queued no
+message, and did not ask not to be cached.
+
+CSRF tokens: product cards and the language switcher carry forms. The stored
+copy has every ``csrfmiddlewaretoken`` value replaced by a placeholder, and
+each visitor gets a token of their own (``get_token``) written in; so no two
+visitors share a CSRF secret.
+
+Invalidation: the cache key holds a version that ``page_cache_bump`` changes
+whenever products, stock, categories, listings, vendors, offers, reviews,
+images or Wagtail pages change (``storefront_theme.signals``). The version
+lives in a small stamp file (``PAGE_CACHE_STAMP``) rather than in the cache,
+because each gunicorn worker has its own local-memory cache: every process on
+the machine sees a bump at once, for the price of one ``stat`` per request.
+Several machines need the stamp on a shared disk, or a shared cache backend.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.urls import Resolver404, resolve
+from django.utils.cache import cc_delim_re
+
+CACHED_URL_NAMES = frozenset({"home", "catalogue:index", "catalogue:category"})
+# Oscar's basket cookie; Django's session and message cookies are read from settings.
+BASKET_COOKIE = "oscar_open_basket"
+CSRF_PLACEHOLDER = b"__page_cache_csrf_token__"
+_CSRF_VALUE = re.compile(rb'(name="csrfmiddlewaretoken"\s+value=")[A-Za-z0-9]+(")')
+_SKIPPED_HEADERS = {"set-cookie", "content-length"}
+
+
+def _stamp() -> Path:
+    return Path(settings.PAGE_CACHE_STAMP)
+
+
+def page_cache_version() -> str:
+    """Changes whenever ``page_cache_bump`` runs, in any process."""
+    try:
+        stat = os.stat(_stamp())
+    except FileNotFoundError:
+        return "0"
+    return f"{stat.st_ino}-{stat.st_mtime_ns}-{stat.st_size}"
+
+
+def page_cache_bump() -> None:
+    """Make every cached page stale: write a new stamp file and swap it in."""
+    stamp = _stamp()
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    temporary = stamp.with_name(f".{stamp.name}.{uuid.uuid4().hex}")
+    temporary.write_text(uuid.uuid4().hex)
+    os.replace(temporary, stamp)
+
+
+def _bypass_cookies() -> set[str]:
+    return {settings.SESSION_COOKIE_NAME, BASKET_COOKIE, "messages"}
+
+
+def _request_cacheable(request) -> bool:
+    if not settings.PAGE_CACHE_SECONDS or request.method not in {"GET", "HEAD"}:
+        return False
+    if _bypass_cookies() & set(request.COOKIES):
+        return False
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return False
+    return match.view_name in CACHED_URL_NAMES
+
+
+def _response_storable(request, response) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    cache_control = {
+        part.split("=", 1)[0].strip().lower()
+        for part in cc_delim_re.split(response.get("Cache-Control", ""))
+    }
+    if cache_control & {"private", "no-cache", "no-store"}:
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    messages = getattr(request, "_messages", None)
+    return not (messages is not None and getattr(messages, "_queued_messages", None))
+
+
+def _key(request) -> str:
+    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    return f"page:{page_cache_version()}:{language}:{request.get_host()}:{digest}"
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve ``CACHED_URL_NAMES`` to anonymous visitors from the cache (see module doc).
+
+    Sits after the CSRF, session, locale and message middleware, so the
+    language is known, and a served page still gets the visitor's CSRF cookie.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _request_cacheable(request):
+            return self.get_response(request)
+        key = _key(request)
+        stored = cache.get(key)
+        if stored is not None:
+            return self._served(request, stored)
+        response = self.get_response(request)
+        if _response_storable(request, response):
+            content = _CSRF_VALUE.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", response.content)
+            headers = [
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in _SKIPPED_HEADERS
+            ]
+            cache.set(key, (content, headers), settings.PAGE_CACHE_SECONDS)
+        return response
+
+    @staticmethod
+    def _served(request, stored) -> HttpResponse:
+        content, headers = stored
+        if CSRF_PLACEHOLDER in content:
+            content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
+        response = HttpResponse(content)
+        for name, value in headers:
+            response[name] = value
+        return response

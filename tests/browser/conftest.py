@@ -1,0 +1,116 @@
+"""Chromium (Debian's, never a downloaded build) driven by Playwright against a live server.
+
+Every test here is marked ``service("browser")``: it skips with the reason
+when Chromium, Playwright or axe-core is missing, and fails under
+REQUIRE_SERVICES=1. Screenshots go to var/screenshots (ignored by git).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from tests import services
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the
+# tests make between browser steps are still plain synchronous calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+PHONE = {"width": 390, "height": 844}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.service("browser"))
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=services.CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def phone(chromium, live_server):
+    """A phone-sized page (390×844) whose relative URLs go to the live server."""
+    context = chromium.new_context(
+        viewport=PHONE, base_url=live_server.url, locale="vi-VN", is_mobile=True, has_touch=True
+    )
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def home_page(transactional_db):
+    """The Wagtail home page, after putting back the rows Wagtail's migrations made.
+
+    A live-server test ends by emptying every table, those rows included
+    (default locale, root collection, root page, default site).
+    """
+    from django.conf import settings
+    from wagtail.models import Collection, Locale, Page, Site
+
+    from tests.factories import home_page_create
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    if Page.get_first_root_node() is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
+        Site.objects.create(hostname="localhost", root_page=root, is_default_site=True)
+    return home_page_create()
+
+
+def screenshot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def axe_violations(page, name: str = "") -> list[dict]:
+    """Serious and critical WCAG 2.x A/AA violations axe-core finds on the page.
+
+    With a ``name``, the findings are also written to var/screenshots/axe-<name>.json.
+    """
+    page.add_script_tag(path=str(services.AXE_SCRIPT))
+    results = page.evaluate(
+        """(WCAG_TAGS) => axe.run(document, {
+            runOnly: {type: 'tag', values: WCAG_TAGS},
+            resultTypes: ['violations'],
+        })""",
+        ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
+    )
+    found = [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "nodes": [(n["target"], n.get("failureSummary", "")) for n in v["nodes"][:5]],
+        }
+        for v in results["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+    if name and found:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        (SCREENSHOTS / f"axe-{name}.json").write_text(json.dumps(found, indent=2))
+    return found
+
+
+def log_in(page, email: str, password: str) -> None:
+    page.goto("/accounts/login/")
+    page.fill("#id_login-username", email)
+    page.fill("#id_login-password", password)
+    page.click("button[name=login_submit]")
+    page.wait_for_load_state()

@@ -1,0 +1,109 @@
+"""The bench's figures: wrk's summary line read, the table, ratios and targets computed."""
+
+import json
+
+import pytest
+
+from bench import report
+
+
+def wrk_output(requests=1000, seconds=10, p95_us=60_000, status_errors=0, byte_count=2_000_000):
+    summary = {
+        "requests": requests,
+        "duration_us": seconds * 1_000_000,
+        "bytes": byte_count,
+        "errors": {"connect": 0, "read": 0, "write": 0, "status": status_errors, "timeout": 0},
+        "latency_us": {"p50": 20_000, "p95": p95_us, "p99": 90_000, "mean": 25_000.5, "max": 1},
+    }
+    return "Running 10s test @ http://127.0.0.1:1/\n" + "BENCH_JSON " + json.dumps(summary)
+
+
+def test_wrk_summary_is_read_from_its_line():
+    parsed = report.wrk_parse(wrk_output(requests=321))
+    assert parsed["requests"] == 321
+    assert parsed["latency_us"]["p95"] == 60_000
+
+
+@pytest.mark.parametrize(
+    "output",
+    ["Running 10s test\nRequests/sec: 10", "BENCH_JSON {not json", 'BENCH_JSON {"requests": 1}'],
+)
+def test_output_without_a_usable_summary_is_refused(output):
+    with pytest.raises(report.ReportError):
+        report.wrk_parse(output)
+
+
+def test_row_turns_microseconds_and_duration_into_page_figures():
+    row = report.row(
+        report.wrk_parse(wrk_output(requests=1500, seconds=10, status_errors=3)),
+        {"queries": 12, "bytes": 40_000, "status": 200},
+    )
+    assert row["rps"] == 150.0
+    assert (row["p50_ms"], row["p95_ms"], row["p99_ms"]) == (20.0, 60.0, 90.0)
+    assert row["errors"] == 3
+    assert (row["queries"], row["bytes"]) == (12, 40_000)
+
+
+def test_a_run_where_nothing_answered_is_an_error_not_a_fast_page():
+    row = report.row(report.wrk_parse(wrk_output(requests=0)), None)
+    assert row["rps"] == 0.0
+    assert row["p95_ms"] is None
+    assert row["errors"] >= 1
+    results = {"marketplace": {"home": row}, "floor": {"floor": row}}
+    home_p95 = next(t for t in report.targets(results) if t["target"].startswith("home p95"))
+    assert home_p95["met"] is False
+
+
+def test_bytes_come_from_wrk_when_no_page_was_probed():
+    row = report.row(report.wrk_parse(wrk_output(requests=100, byte_count=41_000)), None)
+    assert row["bytes"] == 410
+    assert row["queries"] is None
+
+
+def results_of(ours_rps, peer_rps, floor_rps, p95=50.0):
+    def row(rps):
+        return {"rps": rps, "p50_ms": 10.0, "p95_ms": p95, "p99_ms": 90.0, "errors": 0,
+                "queries": 5, "bytes": 1000, "requests": 10, "status": 200}  # fmt: skip
+
+    return {
+        "marketplace": {page: row(ours_rps) for page in report.PAGES},
+        "peer": {page: row(peer_rps) for page in report.PAGES},
+        "floor": {"floor": row(floor_rps)},
+    }
+
+
+def test_ratios_divide_marketplace_throughput_by_peer_and_floor():
+    ratios = report.ratios(results_of(300.0, 100.0, 600.0))
+    assert ratios["listing"] == {"vs_peer": 3.0, "vs_floor": 0.5}
+
+
+def test_targets_say_which_figures_are_met():
+    met = {t["target"]: t["met"] for t in report.targets(results_of(300.0, 100.0, 600.0))}
+    assert met["listing ≥ 3× peer"] is True
+    assert met["search_common ≥ 10× peer"] is False
+    assert met["home ≥ 0.5× floor"] is True
+    assert met["home p95 < 80 ms"] is True
+    slow = {t["target"]: t["met"] for t in report.targets(results_of(1.0, 1.0, 1.0, p95=200.0))}
+    assert slow["listing p95 < 150 ms"] is False
+
+
+def test_table_has_every_page_and_server_then_ratios_and_targets():
+    text = report.table(results_of(300.0, 100.0, 600.0))
+    lines = text.splitlines()
+    assert lines[0].split() == [
+        "page", "server", "req/s", "p50", "ms", "p95", "ms", "p99", "ms", "errors", "queries",
+        "bytes",
+    ]  # fmt: skip
+    rows = [line.split() for line in lines[2:] if line.strip()]
+    assert ["listing", "peer", "100.0", "10.0", "50.0", "90.0", "0", "5", "1000"] in rows
+    assert ["floor", "floor", "600.0", "10.0", "50.0", "90.0", "0", "5", "1000"] in rows
+    assert any(line.split()[:3] == ["listing", "3.00", "0.50"] for line in lines)
+    assert "MISSED search_common ≥ 10× peer" in " ".join(text.split())
+
+
+def test_document_is_json_with_the_run_context():
+    doc = report.document(results_of(2.0, 1.0, 4.0), {"cores": 2, "commit": "abc"})
+    again = json.loads(json.dumps(doc, ensure_ascii=False))
+    assert again["meta"] == {"cores": 2, "commit": "abc"}
+    assert again["ratios"]["home"]["vs_peer"] == 2.0
+    assert {t["target"] for t in again["targets"]} >= {"home ≥ 0.5× floor"}
