@@ -91,7 +91,6 @@ OVERRIDES: dict[Key, str] = {
     (None, "Unpublished"): "Wagtail's vi says 'Đã thu hồi xuất bản'; see Unpublish",
     (None, "Username"): "Wagtail's vi catalogue leaves it in English",
     (None, "Users"): "Oscar's 'Người sử dụng ' (trailing space) shadows Wagtail's 'Người dùng'",
-    (None, "Search term"): "Oscar's 'Giới hạn tìm kiếm' means 'search limit'",
     (None, "Undo"): "Oscar's 'Hủy bỏ' reads as Cancel next to Wagtail's Cancel",
     (None, "Visibility"): "Oscar's 'Tầm nhìn' means 'eyesight, vision'",
     (None, "File"): "Oscar's 'Thư mục ' means 'folder'",
