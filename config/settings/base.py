@@ -122,9 +122,10 @@ LOGIN_REDIRECT_URL = "/"
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
 # The project's own strings first; then locale_vendor/, which fills the gaps in
-# django-oscar's Vietnamese catalogue (scripts/i18n/oscar_vi_gaps.py). Django reads
-# LOCALE_PATHS before the apps' catalogues, and `makemessages` writes only to the first.
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_vendor"]
+# django-oscar's Vietnamese catalogue (scripts/i18n/oscar_vi_gaps.py), and
+# locale_vendor_wagtail/, which fills Wagtail's (scripts/i18n/wagtail_vi_gaps.py). Django
+# reads LOCALE_PATHS before the apps' catalogues, and `makemessages` writes only to the first.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_vendor", BASE_DIR / "locale_vendor_wagtail"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
