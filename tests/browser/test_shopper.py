@@ -1,9 +1,12 @@
 """A shopper on a phone: search without accents, narrow by district, buy from two cooperatives."""
 
 import pytest
+from oscar.core.loading import get_model
 
 from tests.browser.conftest import screenshot
 from tests.browser.market import market_create
+
+Country = get_model("address", "Country")
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -46,9 +49,44 @@ def shopper_fills_basket(page, market) -> None:
     screenshot(page, "shopper-3-basket")
 
 
-def test_shopper_fills_a_basket_from_two_cooperatives(phone, home_page):
+def shopper_pays_cash_on_delivery(page) -> None:
+    """Basket → guest checkout → address from the area tree → cash on delivery → both parts."""
+    Country.objects.get_or_create(
+        iso_3166_1_a2="VN", defaults={"name": "Việt Nam", "is_shipping_country": True}
+    )
+    page.goto("/checkout/")
+    page.fill("input[name=username]", "khach.moi@example.vn")
+    page.check("input[name=options][value=anonymous]")
+    page.locator("form.card button[type=submit]").click()
+    page.wait_for_url("**/checkout/shipping-address/")
+    page.fill("input[name=first_name]", "Nguyễn Thị Lan")
+    page.fill("input[name=phone_number]", "0912 345 678")
+    page.select_option("select[name=commune]", label="Ninh Hải, Hoa Lư")
+    page.fill("input[name=line1]", "Số 5, thôn Văn Lâm")
+    screenshot(page, "shopper-4-address")
+    page.locator(
+        "form#new_shipping_address button[type=submit], main form button[type=submit]"
+    ).last.click()
+    page.wait_for_url("**/checkout/payment-method/")
+    assert page.locator("input[name=method][value=cod]").is_checked()
+    page.locator(".payment-method-form button[type=submit]").click()
+    page.wait_for_url("**/checkout/preview/")
+    preview = page.locator("body").inner_text()
+    assert "Hợp tác xã Cơm cháy Hoa Lư" in preview and "Hợp tác xã Cói Kim Sơn" in preview
+    screenshot(page, "shopper-5-preview")
+    page.locator("#place-order").click()
+    page.wait_for_url("**/checkout/thank-you/")
+    parts = page.locator(".order-part")
+    assert parts.count() == 2
+    text = " ".join(parts.all_inner_texts())
+    assert "Hợp tác xã Cơm cháy Hoa Lư" in text and "Hợp tác xã Cói Kim Sơn" in text
+    screenshot(page, "shopper-6-confirmation")
+
+
+def test_shopper_buys_from_two_cooperatives_with_cash_on_delivery(phone, home_page):
     market = market_create(home_page)
     shopper_fills_basket(phone, market)
+    shopper_pays_cash_on_delivery(phone)
 
 
 def test_switching_language_on_a_product_page_keeps_the_product(phone, home_page):
