@@ -25,9 +25,11 @@ def products_for_sale() -> QuerySet:
 
     Canonical (non-child), public products whose listing the Union approved,
     sold by an approved vendor. Suspending a vendor hides its products at once.
+    A parent product is sold through its variants' stock records.
     """
     sold_by_approved_vendor = StockRecord.objects.filter(
-        product=OuterRef("pk"), partner__vendor__status=Vendor.Status.APPROVED
+        Q(product=OuterRef("pk")) | Q(product__parent=OuterRef("pk")),
+        partner__vendor__status=Vendor.Status.APPROVED,
     )
     return Product.objects.browsable().filter(
         Exists(sold_by_approved_vendor), listing__status=Listing.Status.APPROVED

@@ -10,16 +10,28 @@ would give.
 
 from __future__ import annotations
 
+import datetime
+
+from django.utils import timezone
 from elasticsearch.dsl import A, Q, Search
 
-from search.facets import ENGINE_FIELDS, FACET_NAMES, PRICE_BANDS, SearchFilters, price_band
+from search.facets import (
+    ENGINE_FIELDS,
+    FACET_NAMES,
+    OCOP_STARS,
+    PRICE_BANDS,
+    SearchFilters,
+    price_band,
+)
 
-RELEVANCE, PRICE_ASC, PRICE_DESC, NEWEST, TITLE_ASC = (
+RELEVANCE, PRICE_ASC, PRICE_DESC, NEWEST, TITLE_ASC, BEST_SELLING, TOP_RATED = (
     "relevance",
     "price-asc",
     "price-desc",
     "newest",
     "title-asc",
+    "best-selling",
+    "top-rated",
 )
 MAX_WINDOW = 10_000  # the engine's max_result_window
 TEXT_FIELDS = ["title^3", "category_path^2", "vendor_name^2", "place", "description"]
@@ -31,6 +43,16 @@ _SORTS = {
     PRICE_DESC: [{"price": {"order": "desc", "missing": "_last"}}, {"created": "desc"}],
     NEWEST: [{"created": "desc"}],
     TITLE_ASC: [{"title_sort": "asc"}, {"created": "desc"}],
+    BEST_SELLING: [
+        {"popularity": {"order": "desc", "missing": "_last"}},
+        {"rating": {"order": "desc", "missing": "_last"}},
+        {"created": "desc"},
+    ],
+    TOP_RATED: [
+        {"rating": {"order": "desc", "missing": "_last"}},
+        {"popularity": {"order": "desc", "missing": "_last"}},
+        {"created": "desc"},
+    ],
 }
 
 
@@ -66,8 +88,22 @@ def text_query(query: str) -> Q:
     return Q("bool", must=[matching], should=ranking)
 
 
+def ocop_valid(today: datetime.date | None = None) -> Q:
+    """Stars whose certificate has not run out since the document was indexed."""
+    today = today or timezone.localdate()
+    return Q(
+        "bool",
+        filter=[Q("exists", field="ocop_stars")],
+        must_not=[Q("range", ocop_until={"lt": today.isoformat()})],
+    )
+
+
 def filter_clause(name: str, value) -> Q | None:
     """One active filter as an engine clause (``None`` for a value that means nothing)."""
+    if name == "ocop":
+        if value not in OCOP_STARS:
+            return Q("bool", must_not=[Q("match_all")])  # unknown stars match nothing
+        return Q("bool", filter=[Q("term", ocop_stars=int(value)), ocop_valid()])
     if name == "category":
         return Q("term", category_tree=value)
     if name == "price":
@@ -116,6 +152,8 @@ def product_search_body(
         search = search.post_filter(Q("bool", filter=list(clauses.values())))
     for name in FACET_NAMES:
         others = [clause for other, clause in clauses.items() if other != name]
+        if name == "ocop":
+            others.append(ocop_valid())
         bucket = A("filter", Q("bool", filter=others))
         bucket.bucket("values", _facet_agg(name))
         search.aggs.bucket(name, bucket)

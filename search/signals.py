@@ -25,6 +25,7 @@ Category = get_model("catalogue", "Category")
 StockRecord = get_model("partner", "StockRecord")
 Partner = get_model("partner", "Partner")
 ProductImage = get_model("catalogue", "ProductImage")
+OrderLine = get_model("order", "Line")
 
 _pending = threading.local()
 
@@ -58,6 +59,13 @@ def product_saved(sender, instance, raw=False, **kwargs):
 @receiver(post_save, sender=ProductImage)
 def product_link_saved(sender, instance, raw=False, **kwargs):
     if not raw:
+        _queue([instance.product_id])
+
+
+@receiver(post_save, sender=OrderLine)
+def order_line_saved(sender, instance, raw=False, created=False, **kwargs):
+    """Units ordered are the product's popularity (best-selling sort)."""
+    if not raw and created:
         _queue([instance.product_id])
 
 

@@ -30,6 +30,7 @@ FACET_TITLES = [
     ("district", _("District")),
     ("commune", _("Commune")),
     ("kind", _("Seller type")),
+    ("ocop", _("OCOP stars")),
     ("price", _("Price")),
     ("in_stock", _("Availability")),
 ]
