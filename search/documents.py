@@ -108,6 +108,40 @@ def product_index(*, name: str) -> Index:
     return index
 
 
+def page_index(*, name: str) -> Index:
+    """Stories and articles: the same Vietnamese analysis as products."""
+    folded, folded_search, exact, prefix = _analyzers()
+    index = Index(name)
+    index.settings(number_of_shards=1, number_of_replicas=0)
+    mapping = Mapping()
+    mapping.meta("dynamic", "strict")
+    mapping.field("title", _text(folded, folded_search, exact, prefix))
+    mapping.field("intro", _text(folded, folded_search, exact))
+    mapping.field("body", _text(folded, folded_search, exact))
+    mapping.field("vendor_name", _text(folded, folded_search, exact))
+    mapping.field("place", _text(folded, folded_search, exact))
+    mapping.field("kind", Keyword())
+    mapping.field("published", Date())
+    index.mapping(mapping)
+    return index
+
+
+def page_document(page) -> dict:
+    """A live story or article (specific page, ``vendor__commune__parent`` selected)."""
+    vendor = getattr(page, "vendor", None)
+    commune = vendor.commune if vendor else None
+    district = commune.parent if commune else None
+    return {
+        "title": page.title,
+        "intro": strip_tags(page.intro or ""),
+        "body": strip_tags(str(page.body or "")),
+        "vendor_name": vendor.name if vendor else "",
+        "place": " ".join(area.name for area in (commune, district) if area is not None),
+        "kind": page._meta.model_name,
+        "published": page.first_published_at.isoformat() if page.first_published_at else None,
+    }
+
+
 def record_vendor(partner):
     """The marketplace vendor behind an Oscar partner, if any."""
     try:

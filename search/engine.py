@@ -10,6 +10,7 @@ the database adapter (``search.database``).
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
@@ -99,7 +100,10 @@ class SearchEngine:
     def count(self, *, index: str) -> int:
         return int(self._call("count", index=index)["count"])
 
-    def search(self, *, index: str, body: dict) -> dict:
+    def search(self, *, index: str, body: dict, missing_ok: bool = False) -> dict:
+        """``missing_ok``: an index never built answers no hits instead of failing."""
+        if missing_ok:
+            return self._call("search", index=index, body=body, ignore_unavailable=True)
         return self._call("search", index=index, body=body)
 
 
@@ -150,6 +154,11 @@ def engine_get() -> SearchEngine | None:
 def index_alias(*, name: str = "products") -> str:
     """Our indexes carry the prefix, so they never meet Wagtail's or another site's."""
     return f"{settings.SEARCH_INDEX_PREFIX}-{name}"
+
+
+def index_name_new(alias: str) -> str:
+    """A fresh, time-stamped index name to fill before the alias is swapped onto it."""
+    return f"{alias}-{datetime.now(UTC).strftime('%Y%m%d%H%M%S%f')}"
 
 
 def engine_state() -> str:

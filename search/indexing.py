@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime
 
 from django.db import transaction
 from django.db.models import Q, Sum
@@ -22,7 +21,7 @@ from oscar.core.loading import get_model
 
 from marketplace.selectors import products_for_sale
 from search.documents import product_document, product_index, product_records, record_vendor
-from search.engine import EngineError, SearchEngine, engine_get, index_alias
+from search.engine import EngineError, SearchEngine, engine_get, index_alias, index_name_new
 from search.models import ProductSearchDocument
 from search.text import fold
 
@@ -184,14 +183,10 @@ def index_ensure(*, engine: SearchEngine) -> str:
     """The alias, created over a fresh empty index when it does not exist yet."""
     alias = index_alias()
     if not engine.alias_indices(alias=alias):
-        name = _new_index_name(alias)
+        name = index_name_new(alias)
         engine.index_create(name=name, body=product_index(name=name).to_dict())
         engine.alias_swap(alias=alias, index=name)
     return alias
-
-
-def _new_index_name(alias: str) -> str:
-    return f"{alias}-{datetime.now(UTC).strftime('%Y%m%d%H%M%S%f')}"
 
 
 def engine_documents_sync(*, engine: SearchEngine, product_ids: set[int]) -> int:
@@ -222,7 +217,7 @@ def engine_index_rebuild(
     atomic alias update, so there is no moment without results.
     """
     alias = index_alias()
-    name = _new_index_name(alias)
+    name = index_name_new(alias)
     engine.index_create(name=name, body=product_index(name=name).to_dict())
     trees = _category_trees()
     popularity = product_popularity()

@@ -56,7 +56,12 @@ _SORTS = {
 }
 
 
-def text_query(query: str) -> Q:
+def text_query(
+    query: str,
+    *,
+    fields: list[str] = TEXT_FIELDS,
+    exact_fields: list[str] = EXACT_FIELDS,
+) -> Q:
     """All words must match, in one field (with typos forgiven) or spread over several.
 
     Fuzziness ``AUTO:4,7`` leaves words under four letters exact ("com" must
@@ -70,19 +75,19 @@ def text_query(query: str) -> Q:
             Q(
                 "multi_match",
                 query=query,
-                fields=TEXT_FIELDS,
+                fields=fields,
                 type="best_fields",
                 operator="and",
                 fuzziness="AUTO:4,7",
                 prefix_length=1,
                 max_expansions=20,
             ),
-            Q("multi_match", query=query, fields=TEXT_FIELDS, type="cross_fields", operator="and"),
+            Q("multi_match", query=query, fields=fields, type="cross_fields", operator="and"),
         ],
         minimum_should_match=1,
     )
     ranking = [
-        Q("multi_match", query=query, fields=EXACT_FIELDS, operator="and", boost=4),
+        Q("multi_match", query=query, fields=exact_fields, operator="and", boost=4),
         Q("match_phrase", title={"query": query, "boost": 2}),
     ]
     return Q("bool", must=[matching], should=ranking)
@@ -201,6 +206,24 @@ def parse_counts(response: dict) -> dict[str, dict[str, int]]:
 
 
 SUGGEST_SIZE = 6
+PAGE_FIELDS = ["title^3", "intro^2", "body", "vendor_name", "place"]
+PAGE_EXACT_FIELDS = ["title.exact^3", "intro.exact", "body.exact"]
+
+
+def page_search_body(*, query: str, size: int) -> dict:
+    """Stories and articles for the results page: same matching as products."""
+    search = Search().query(text_query(query, fields=PAGE_FIELDS, exact_fields=PAGE_EXACT_FIELDS))
+    search = search.sort("_score", {"published": {"order": "desc", "missing": "_last"}})
+    return search.source(False).extra(track_total_hits=False)[0:size].to_dict()
+
+
+def page_suggest_body(*, query: str, size: int = 3) -> dict:
+    """Stories and articles whose title words start with the typed words."""
+    search = Search().query(
+        Q("match", **{"title.prefix": {"query": query[:QUERY_MAX_CHARS], "operator": "and"}})
+    )
+    search = search.sort("_score", {"published": {"order": "desc", "missing": "_last"}})
+    return search.source(False).extra(track_total_hits=False)[0:size].to_dict()
 
 
 def suggest_body(*, query: str) -> dict:
