@@ -128,6 +128,8 @@ def product_search(
 ) -> SearchResult:
     """Search products for sale; ``page`` and ``per_page`` let the engine fetch one page only."""
     filters = filters or SearchFilters()
+    if not tokens(query):
+        query = ""  # punctuation or operators alone: the same as an empty search
     engine = engine_get()
     if engine is not None:
         engine_filters = filters

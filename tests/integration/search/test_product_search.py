@@ -236,6 +236,48 @@ def test_rebuild_swaps_the_alias_and_drops_the_old_index(catalogue, engine):
     }
 
 
+@engine_only
+def test_searches_running_throughout_a_rebuild_never_see_zero_results(
+    catalogue, engine, refresh, monkeypatch
+):
+    """A second thread searches in a bounded loop while the index is rebuilt twice."""
+    import threading
+
+    from search import indexing
+    from search.queries import parse_ids, product_search_body
+
+    for n in range(20):
+        product_create(f"Cơm cháy số {n}")
+    refresh()
+    monkeypatch.setattr(indexing, "BATCH_SIZE", 1)  # one bulk request per product: a slow rebuild
+    body = product_search_body(
+        query="com chay", filters=SearchFilters(), sort_by="", offset=0, size=1
+    )
+    alias = index_alias()
+    totals: list[int] = []
+    rebuilding = threading.Event()
+    rebuilding.set()
+
+    def search_continuously() -> None:
+        for _ in range(5_000):  # bounded, whatever happens to the rebuild
+            totals.append(parse_ids(engine.search(index=alias, body=body))[1])
+            if not rebuilding.is_set():
+                return
+
+    searcher = threading.Thread(target=search_continuously)
+    searcher.start()
+    try:
+        flushes = []
+        for _ in range(2):
+            engine_index_rebuild(engine=engine, progress=lambda done, total: flushes.append(done))
+    finally:
+        rebuilding.clear()
+        searcher.join(timeout=60)
+    assert not searcher.is_alive()
+    assert len(flushes) >= 40 and len(totals) >= 10  # the searches overlapped the rebuilds
+    assert set(totals) == {22}  # every answer complete: never zero, never half an index
+
+
 def test_changing_a_vendor_kind_moves_its_products_between_facets(
     catalogue, backend, django_capture_on_commit_callbacks
 ):
