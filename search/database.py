@@ -139,17 +139,30 @@ def category_by_slug(slug: str):
     return Category.objects.browsable().filter(slug=slug).first()
 
 
-# A product's stock records: its own, or its variants' when it is a parent.
-_STOCK = StockRecord.objects.filter(Q(product=OuterRef("pk")) | Q(product__parent=OuterRef("pk")))
+# A product's stock records: its own, or its variants' when it is a parent. Two
+# subqueries rather than one with an OR across the join, so each uses an index.
+_OWN_STOCK = StockRecord.objects.filter(product=OuterRef("pk"))
+_CHILD_STOCK = StockRecord.objects.filter(product__parent=OuterRef("pk"))
 
 
-def _vendor_value(field_name: str) -> Subquery:
-    """A field of the vendor selling the product (one vendor per product here)."""
-    return Subquery(
-        _STOCK.filter(partner__vendor__isnull=False)
-        .order_by("pk")
-        .values(f"partner__vendor__{field_name}")[:1]
+def _has_records(**conditions) -> Q:
+    """The product or one of its variants has a stock record matching ``conditions``."""
+    return Q(Exists(_OWN_STOCK.filter(**conditions))) | Q(
+        Q(structure="parent"), Exists(_CHILD_STOCK.filter(**conditions))
     )
+
+
+def _vendor_value(field_name: str) -> Coalesce:
+    """A field of the vendor selling the product (one vendor per product here)."""
+
+    def first(records: QuerySet) -> Subquery:
+        return Subquery(
+            records.filter(partner__vendor__isnull=False)
+            .order_by("pk")
+            .values(f"partner__vendor__{field_name}")[:1]
+        )
+
+    return Coalesce(first(_OWN_STOCK), first(_CHILD_STOCK))
 
 
 def _ocop_valid(today=None) -> Q:
@@ -164,22 +177,23 @@ def _ocop_valid(today=None) -> Q:
 
 def _with_popularity(queryset: QuerySet) -> QuerySet:
     """Units ordered of the product and its variants."""
-    # A plain SUM (not Django's aggregate) so the subquery has no GROUP BY.
-    units = (
-        Line.objects.filter(Q(product=OuterRef("pk")) | Q(product__parent=OuterRef("pk")))
-        .order_by()
-        .annotate(total=Func(F("quantity"), function="SUM"))
-        .values("total")
-    )
-    return queryset.annotate(
-        popularity=Coalesce(Subquery(units, output_field=IntegerField()), Value(0))
-    )
+
+    def units(lines: QuerySet) -> Coalesce:
+        # A plain SUM (not Django's aggregate) so the subquery has no GROUP BY.
+        total = lines.order_by().annotate(total=Func(F("quantity"), function="SUM"))
+        return Coalesce(Subquery(total.values("total"), output_field=IntegerField()), Value(0))
+
+    own = units(Line.objects.filter(product=OuterRef("pk")))
+    children = units(Line.objects.filter(product__parent=OuterRef("pk")))
+    return queryset.annotate(popularity=own + children)
 
 
 def _with_min_price(queryset: QuerySet) -> QuerySet:
-    return queryset.annotate(
-        min_price=Subquery(_STOCK.filter(price__isnull=False).order_by("price").values("price")[:1])
-    )
+    def cheapest(records: QuerySet) -> Subquery:
+        return Subquery(records.filter(price__isnull=False).order_by("price").values("price")[:1])
+
+    # A parent has no price of its own, so its own (none) falls through to its variants'.
+    return queryset.annotate(min_price=Coalesce(cheapest(_OWN_STOCK), cheapest(_CHILD_STOCK)))
 
 
 def _filtered(queryset: QuerySet, filters: SearchFilters, *, category=None) -> QuerySet:
@@ -193,21 +207,19 @@ def _filtered(queryset: QuerySet, filters: SearchFilters, *, category=None) -> Q
         queryset = queryset.none()  # an unknown category slug matches nothing
     if filters.district:
         queryset = queryset.filter(
-            Exists(_STOCK.filter(partner__vendor__commune__parent_id=_int(filters.district)))
+            _has_records(partner__vendor__commune__parent_id=_int(filters.district))
         )
     if filters.commune:
-        queryset = queryset.filter(
-            Exists(_STOCK.filter(partner__vendor__commune_id=_int(filters.commune)))
-        )
+        queryset = queryset.filter(_has_records(partner__vendor__commune_id=_int(filters.commune)))
     if filters.kind:
-        queryset = queryset.filter(Exists(_STOCK.filter(partner__vendor__kind=filters.kind)))
+        queryset = queryset.filter(_has_records(partner__vendor__kind=filters.kind))
     if filters.ocop:
         if filters.ocop in OCOP_STARS:
             queryset = queryset.filter(_ocop_valid(), ocop_stars=int(filters.ocop))
         else:
             queryset = queryset.none()
     if filters.in_stock:
-        queryset = queryset.filter(Exists(_in_stock_records()))
+        queryset = queryset.filter(_in_stock())
     band = price_band(filters.price) if filters.price else None
     if band is not None:
         low, high = band
@@ -223,11 +235,14 @@ def _int(value: str) -> int:
     return int(value) if value.isdigit() else 0
 
 
-def _in_stock_records() -> QuerySet:
-    return _STOCK.filter(
+def _in_stock() -> Q:
+    available = (
         Q(num_in_stock__isnull=True)
         | Q(num_in_stock__gt=F("num_allocated"))
         | Q(num_allocated__isnull=True, num_in_stock__gt=0)
+    )
+    return Q(Exists(_OWN_STOCK.filter(available))) | Q(
+        Q(structure="parent"), Exists(_CHILD_STOCK.filter(available))
     )
 
 
@@ -264,7 +279,7 @@ def _counts(matching: QuerySet, filters: SearchFilters, category) -> dict[str, d
         "commune": _grouped(scope("commune"), Cast(_vendor_value("commune_id"), CharField())),
         "kind": _grouped(scope("kind"), _vendor_value("kind")),
         "ocop": _grouped(scope("ocop").filter(_ocop_valid()), Cast(F("ocop_stars"), CharField())),
-        "in_stock": {"true": scope("in_stock").filter(Exists(_in_stock_records())).count()},
+        "in_stock": {"true": scope("in_stock").filter(_in_stock()).count()},
     }
     priced = _with_min_price(scope("price"))
     bands = {}
