@@ -55,7 +55,7 @@ format: $(VENV)/.test ## Format the code
 	$(VENV)/bin/ruff format .
 
 messages: $(VENV)/.base ## Refresh locale/*.po and compile them (needs GNU gettext)
-	$(MANAGE) makemessages -l vi -l en --no-obsolete --ignore '.venv/*' --ignore 'var/*'
+	$(MANAGE) makemessages -l vi -l en --no-obsolete --ignore '.venv/*' --ignore 'var/*' --ignore 'media/*' --ignore 'staticfiles/*' --ignore 'tests/*'
 	$(MANAGE) compilemessages --ignore '.venv/*'
 
 opensearch: ## Start a local OpenSearch node (from Maven Central) and print its URL

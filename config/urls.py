@@ -10,6 +10,7 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.views import robots_txt, sitemap
 from marketplace.views import healthz
 
 handler404 = "storefront_theme.views.page_not_found"
@@ -19,6 +20,8 @@ urlpatterns = [
     # The exact home route goes to Wagtail before Oscar's "/" redirect.
     path("", wagtail_views.serve, {"path": ""}, name="home"),
     path("healthz", healthz, name="healthz"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots-txt"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),

@@ -6,3 +6,7 @@ class MarketplaceConfig(AppConfig):
     name = "marketplace"
     verbose_name = _("Marketplace")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Registers the checkout's Stripe webhook handlers.
+        from marketplace.services import payments  # noqa: F401

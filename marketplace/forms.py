@@ -248,6 +248,8 @@ class VendorProfileForm(forms.ModelForm):
             "bank_name",
             "bank_account_number",
             "bank_account_holder",
+            "shipping_fee",
+            "free_shipping_from",
             "language",
         ]
         widgets = {"story": forms.Textarea(attrs={"rows": 6})}

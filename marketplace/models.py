@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import timedelta
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -149,6 +150,23 @@ class Vendor(models.Model):
         related_name="+",
     )
     status_reason = models.TextField(_("reason for the status"), blank=True)
+    shipping_fee = models.DecimalField(
+        _("delivery charge"),
+        max_digits=12,
+        decimal_places=0,
+        default=Decimal(30000),
+        validators=[MinValueValidator(0)],
+        help_text=_("Flat charge per order, in dong."),
+    )
+    free_shipping_from = models.DecimalField(
+        _("free delivery from"),
+        max_digits=12,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Orders of at least this amount, in dong, are delivered free. Empty: never."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -174,6 +192,12 @@ class Vendor(models.Model):
     @property
     def phone_display(self) -> str:
         return format_phone(self.phone)
+
+    def shipping_charge_for(self, subtotal: Decimal) -> Decimal:
+        """The delivery charge for an order of ``subtotal`` dong from this vendor."""
+        if self.free_shipping_from is not None and subtotal >= self.free_shipping_from:
+            return Decimal(0)
+        return self.shipping_fee
 
 
 class VendorMember(models.Model):
@@ -380,3 +404,200 @@ class ListingRevision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.listing.product} ({self.get_status_display()})"
+
+
+class OrderGroup(models.Model):
+    """One checkout: one payment and one confirmation for the parts of several vendors.
+
+    Each part is an Oscar order of its own (see ``VendorOrder``), so every
+    cooperative sees, ships and is paid for only its own lines. The basket is
+    unique here: submitting the same basket twice finds the same group.
+    """
+
+    class PaymentMethod(models.TextChoices):
+        CASH = "cod", _("Cash on delivery")
+        BANK_TRANSFER = "vietqr", _("Bank transfer (VietQR)")
+        CARD = "card", _("Card")
+
+    class PaymentStatus(models.TextChoices):
+        ON_DELIVERY = "on_delivery", _("Paid on delivery")
+        AWAITING = "awaiting", _("Awaiting payment")
+        PAID = "paid", _("Paid")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    number = models.CharField(_("checkout number"), max_length=32, unique=True)
+    basket = models.OneToOneField(
+        "basket.Basket",
+        verbose_name=_("basket"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="order_group",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("shopper"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="order_groups",
+    )
+    email = models.EmailField(_("e-mail"))
+    language = models.CharField(_("language"), max_length=8, default="vi")
+    payment_method = models.CharField(
+        _("payment method"), max_length=10, choices=PaymentMethod.choices
+    )
+    payment_status = models.CharField(
+        _("payment status"), max_length=12, choices=PaymentStatus.choices
+    )
+    payment_reference = models.CharField(
+        _("payment reference"), max_length=19, unique=True, help_text=_("For bank transfers.")
+    )
+    stripe_payment_intent = models.CharField(_("Stripe payment"), max_length=64, blank=True)
+    total = models.DecimalField(_("total"), max_digits=12, decimal_places=0)
+    shipping_total = models.DecimalField(_("delivery"), max_digits=12, decimal_places=0)
+    paid_at = models.DateTimeField(_("paid"), null=True, blank=True)
+    created_at = models.DateTimeField(_("placed"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("checkout")
+        verbose_name_plural = _("checkouts")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class VendorOrder(models.Model):
+    """A vendor's part of a checkout: one Oscar order and its fulfilment facts."""
+
+    order = models.OneToOneField(
+        "order.Order", verbose_name=_("order"), on_delete=models.CASCADE, related_name="part"
+    )
+    group = models.ForeignKey(
+        OrderGroup, verbose_name=_("checkout"), on_delete=models.CASCADE, related_name="parts"
+    )
+    vendor = models.ForeignKey(
+        Vendor, verbose_name=_("vendor"), on_delete=models.PROTECT, related_name="orders"
+    )
+    carrier = models.CharField(_("carrier"), max_length=64, blank=True)
+    tracking_number = models.CharField(_("tracking number"), max_length=64, blank=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    shipped_at = models.DateTimeField(_("shipped"), null=True, blank=True)
+    delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
+    cash_collected_at = models.DateTimeField(_("cash collected"), null=True, blank=True)
+    refunded = models.DecimalField(
+        _("refunded"), max_digits=12, decimal_places=0, default=Decimal(0)
+    )
+    commission_percent = models.DecimalField(
+        _("commission (%)"), max_digits=5, decimal_places=2, default=Decimal(0)
+    )
+
+    class Meta:
+        verbose_name = _("vendor order")
+        verbose_name_plural = _("vendor orders")
+        ordering = ["group", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "vendor"], name="vendor_order_one_per_vendor")
+        ]
+
+    def __str__(self) -> str:
+        return self.order.number
+
+
+class CommissionRate(models.Model):
+    """The Union's commission on sales, from a date on. Default 0 while none is set.
+
+    Each vendor order keeps the rate in force when it was placed, so a new
+    rate never rewrites what a cooperative was already owed.
+    """
+
+    percent = models.DecimalField(
+        _("commission (%)"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    valid_from = models.DateField(_("from"))
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("set by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("commission rate")
+        verbose_name_plural = _("commission rates")
+        ordering = ["-valid_from", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.percent}% ({self.valid_from:%d/%m/%Y})"
+
+
+class Payout(models.Model):
+    """Money the Union paid to a cooperative against what it was owed."""
+
+    vendor = models.ForeignKey(
+        Vendor, verbose_name=_("vendor"), on_delete=models.PROTECT, related_name="payouts"
+    )
+    amount = models.DecimalField(
+        _("amount"), max_digits=12, decimal_places=0, validators=[MinValueValidator(1)]
+    )
+    paid_on = models.DateField(_("paid on"))
+    reference = models.CharField(_("transfer reference"), max_length=64, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("payout")
+        verbose_name_plural = _("payouts")
+        ordering = ["-paid_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.vendor}: {self.amount}"
+
+
+class Refund(models.Model):
+    """Money given back to the shopper for (part of) one vendor's order."""
+
+    part = models.ForeignKey(
+        VendorOrder,
+        verbose_name=_("vendor order"),
+        on_delete=models.PROTECT,
+        related_name="refunds",
+    )
+    amount = models.DecimalField(
+        _("amount"), max_digits=12, decimal_places=0, validators=[MinValueValidator(1)]
+    )
+    reason = models.CharField(_("reason"), max_length=255, blank=True)
+    stripe_refund = models.CharField(_("Stripe refund"), max_length=64, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("refund")
+        verbose_name_plural = _("refunds")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.part}: {self.amount}"
+
+
+# Payment records live beside the payments code; importing them here makes them
+# this app's models (and migrations).
+from marketplace.payments.models import StripeEvent  # noqa: E402,F401

@@ -30,3 +30,62 @@ def vendor_notify(*, vendor, event: str) -> None:
         body = render_to_string(f"marketplace/emails/vendor_{event}_body.txt", context)
     send_mail(" ".join(subject.split()), body, None, recipients)
     logger.info("Vendor %s told of %s", vendor.slug, event)
+
+
+def _send(*, template: str, context: dict, language: str, recipients: list[str]) -> None:
+    with translation.override(language):
+        context = {**context, "site_url": settings.SITE_URL}
+        subject = render_to_string(f"marketplace/emails/{template}_subject.txt", context)
+        body = render_to_string(f"marketplace/emails/{template}_body.txt", context)
+    send_mail(" ".join(subject.split()), body, None, recipients)
+
+
+def _part_recipients(part) -> list[str]:
+    vendor = part.vendor
+    return sorted(
+        {m.user.email for m in vendor.members.select_related("user") if m.user.email}
+        | ({vendor.email} if vendor.email else set())
+    )
+
+
+def order_group_placed_notify(*, group) -> None:
+    """One e-mail to the shopper with every part; one to each cooperative for its own part."""
+    parts = list(
+        group.parts.select_related("order", "vendor__partner").prefetch_related("order__lines")
+    )
+    _send(
+        template="order_placed",
+        context={"group": group, "parts": parts, "payment": payment_instructions(group)},
+        language=group.language,
+        recipients=[group.email],
+    )
+    for part in parts:
+        recipients = _part_recipients(part)
+        if recipients:
+            _send(
+                template="vendor_order_new",
+                context={"group": group, "part": part, "vendor": part.vendor},
+                language=part.vendor.language,
+                recipients=recipients,
+            )
+    logger.info("Checkout %s announced (%d parts)", group.number, len(parts))
+
+
+def vendor_order_notify(*, part, event: str) -> None:
+    """Tell the shopper that a cooperative shipped or delivered its part."""
+    if event not in ("shipped", "delivered"):
+        raise ValueError(event)
+    group = part.group
+    _send(
+        template=f"order_{event}",
+        context={"group": group, "part": part, "vendor": part.vendor},
+        language=group.language,
+        recipients=[group.email],
+    )
+
+
+def payment_instructions(group) -> dict:
+    """What the shopper must do to pay, for the confirmation page and e-mail."""
+    from marketplace.checkout.payments import payment_instructions as instructions
+
+    return instructions(group)

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import datetime
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce, TruncMonth
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from marketplace.models import (
     AdministrativeArea,
+    CommissionRate,
     Listing,
     ListingRevision,
     ModerationEvent,
+    OrderGroup,
+    Payout,
+    Refund,
     Vendor,
+    VendorOrder,
 )
 
 Product = get_model("catalogue", "Product")
@@ -210,3 +221,158 @@ def vendor_reviews(vendor: Vendor, *, limit: int = 20) -> QuerySet:
         .select_related("product")
         .order_by("-date_created")[:limit]
     )
+
+
+def _group_parts() -> Prefetch:
+    return Prefetch(
+        "parts",
+        queryset=VendorOrder.objects.select_related(
+            "order__shipping_address", "vendor__partner", "vendor__commune"
+        ).prefetch_related("order__lines"),
+    )
+
+
+def order_group_for_page(number: str) -> OrderGroup | None:
+    """A checkout with its parts, their orders and lines, in a fixed number of queries."""
+    return OrderGroup.objects.filter(number=number).prefetch_related(_group_parts()).first()
+
+
+def order_groups_of_user(user) -> QuerySet:
+    """A signed-in shopper's checkouts, newest first: one history entry each."""
+    return OrderGroup.objects.filter(user=user).prefetch_related(_group_parts())
+
+
+def order_group_lookup(*, number: str, email: str) -> OrderGroup | None:
+    """A guest finds her checkout with its number and her e-mail; both must match."""
+    number = number.strip()
+    if not number or not email:
+        return None
+    return (
+        OrderGroup.objects.filter(number=number, email__iexact=email.strip())
+        .prefetch_related(_group_parts())
+        .first()
+    )
+
+
+def vendor_orders(vendor: Vendor, *, status: str = "") -> QuerySet:
+    """Her vendor's parts only, newest first."""
+    queryset = (
+        VendorOrder.objects.filter(vendor=vendor)
+        .select_related("order", "group", "order__shipping_address")
+        .annotate(items=Sum("order__lines__quantity"))
+        .order_by("-order__date_placed", "-pk")
+    )
+    if status:
+        queryset = queryset.filter(order__status=status)
+    return queryset
+
+
+def commission_percent_current(day=None) -> Decimal:
+    """The Union's commission in force on ``day`` (today): 0 until staff set one."""
+    day = day or timezone.localdate()
+    rate = CommissionRate.objects.filter(valid_from__lte=day).order_by("-valid_from", "-pk").first()
+    return rate.percent if rate else Decimal(0)
+
+
+@dataclass
+class LedgerEntry:
+    when: datetime.date
+    kind: str
+    label: str
+    reference: str
+    amount: Decimal  # positive: owed to the cooperative; negative: owed to the Union or paid out
+
+
+@dataclass
+class Ledger:
+    vendor: Vendor
+    entries: list[LedgerEntry]
+
+    @property
+    def balance(self) -> Decimal:
+        return sum((entry.amount for entry in self.entries), Decimal(0))
+
+
+def _commission(part: VendorOrder) -> Decimal:
+    base = part.order.total_incl_tax - part.refunded
+    return (base * part.commission_percent / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+
+
+LEDGER_ORDER = ("sale", "commission", "refund", "payout")
+
+
+def vendor_ledgers(vendors) -> dict[int, Ledger]:
+    """What the Union owes a cooperative, entry by entry, oldest first.
+
+    Online payments (card, VietQR) reach the Union, which owes them to the
+    cooperative once paid; cash on delivery stays with the cooperative. The
+    commission counts on both once the money is in (paid online, or cash
+    collected), less refunds. Refunds of online payments and payouts reduce
+    what is owed. Three queries, whatever the number of vendors and orders.
+    """
+    ledgers = {vendor.pk: Ledger(vendor=vendor, entries=[]) for vendor in vendors}
+    parts = (
+        VendorOrder.objects.filter(vendor__in=ledgers)
+        .select_related("order", "group")
+        .exclude(
+            order__status="Cancelled",
+            group__payment_status__in=["cancelled", "on_delivery", "awaiting"],
+        )
+        .order_by("pk")
+    )
+    for part in parts:
+        group, number = part.group, part.order.number
+        online_paid = group.payment_status == OrderGroup.PaymentStatus.PAID
+        cash_in = group.payment_method == OrderGroup.PaymentMethod.CASH and part.cash_collected_at
+        entries = ledgers[part.vendor_id].entries
+        if online_paid:
+            entries.append(
+                LedgerEntry(
+                    timezone.localdate(group.paid_at or group.created_at),
+                    "sale",
+                    str(_("Sale paid online")),
+                    number,
+                    part.order.total_incl_tax,
+                )
+            )
+        if (online_paid or cash_in) and part.commission_percent:
+            when = group.paid_at if online_paid else part.cash_collected_at
+            entries.append(
+                LedgerEntry(
+                    timezone.localdate(when),
+                    "commission",
+                    str(_("Union commission %(percent)s%%") % {"percent": part.commission_percent}),
+                    number,
+                    -_commission(part),
+                )
+            )
+    for refund in Refund.objects.filter(part__vendor__in=ledgers).select_related(
+        "part__order", "part__group"
+    ):
+        if refund.part.group.payment_method != OrderGroup.PaymentMethod.CASH:
+            ledgers[refund.part.vendor_id].entries.append(
+                LedgerEntry(
+                    timezone.localdate(refund.created_at),
+                    "refund",
+                    str(_("Refund to the shopper")),
+                    refund.part.order.number,
+                    -refund.amount,
+                )
+            )
+    for payout in Payout.objects.filter(vendor__in=ledgers):
+        ledgers[payout.vendor_id].entries.append(
+            LedgerEntry(
+                payout.paid_on,
+                "payout",
+                str(_("Payout by the Union")),
+                payout.reference,
+                -payout.amount,
+            )
+        )
+    for ledger in ledgers.values():
+        ledger.entries.sort(key=lambda entry: (entry.when, LEDGER_ORDER.index(entry.kind)))
+    return ledgers
+
+
+def vendor_ledger(vendor: Vendor) -> Ledger:
+    return vendor_ledgers([vendor])[vendor.pk]

@@ -1,7 +1,10 @@
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 
-from marketplace import views
+from marketplace import order_views, views
 from marketplace.basket import BasketAddView
+from marketplace.dashboard import checkouts as dashboard_checkouts
+from marketplace.dashboard import settlements as dashboard_settlements
+from marketplace.dashboard import vendor_orders as dashboard_orders
 from marketplace.dashboard import views as dashboard_views
 from marketplace.dashboard.catalogue import product_editor_view
 
@@ -18,6 +21,10 @@ urlpatterns = [
     ),
     # Same path as Oscar's basket:add, which it narrows to products for sale.
     path("basket/add/<int:pk>/", BasketAddView.as_view()),
+    path("orders/status/", order_views.OrderStatusView.as_view(), name="order-status"),
+    # Same path as Oscar's order history: one entry per checkout, with its parts.
+    path("accounts/orders/", order_views.OrderGroupHistoryView.as_view(), name="order-history"),
+    path("payments/", include("marketplace.payments.urls")),
     path("sell/apply/", views.VendorApplyView.as_view(), name="apply"),
     path("sell/apply/received/", views.VendorApplyReceivedView.as_view(), name="apply-received"),
     path(
@@ -73,4 +80,44 @@ urlpatterns = [
     ),
     path("dashboard/sales/", dashboard_views.VendorSalesView.as_view(), name="dashboard-sales"),
     path("dashboard/team/", dashboard_views.VendorTeamView.as_view(), name="dashboard-team"),
+    path(
+        "dashboard/checkouts/",
+        dashboard_checkouts.OrderGroupListView.as_view(),
+        name="dashboard-order-group-list",
+    ),
+    path(
+        "dashboard/checkouts/<str:number>/",
+        dashboard_checkouts.OrderGroupDetailView.as_view(),
+        name="dashboard-order-group-detail",
+    ),
+    path(
+        "dashboard/settlements/",
+        dashboard_settlements.SettlementListView.as_view(),
+        name="dashboard-settlement-list",
+    ),
+    path(
+        "dashboard/settlements/export.csv",
+        dashboard_settlements.SettlementExportView.as_view(),
+        name="dashboard-settlement-export",
+    ),
+    path(
+        "dashboard/settlements/<int:pk>/",
+        dashboard_settlements.SettlementDetailView.as_view(),
+        name="dashboard-settlement-detail",
+    ),
+    path(
+        "dashboard/my-settlement/",
+        dashboard_settlements.MySettlementView.as_view(),
+        name="dashboard-my-settlement",
+    ),
+    path(
+        "dashboard/my-orders/",
+        dashboard_orders.VendorOrderListView.as_view(),
+        name="dashboard-vendor-order-list",
+    ),
+    path(
+        "dashboard/my-orders/<int:pk>/",
+        dashboard_orders.VendorOrderDetailView.as_view(),
+        name="dashboard-vendor-order-detail",
+    ),
 ]

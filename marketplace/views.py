@@ -105,11 +105,8 @@ class VendorDetailView(TemplateView):
         )
         if not vendor.is_approved and not self.request.user.has_perm("marketplace.view_vendor"):
             raise Http404
-        from cms.models import StoryPage
-
         context.update(
             vendor=vendor,
-            stories=StoryPage.objects.live().public().filter(vendor=vendor),
             **_product_page(self.request, selectors.vendor_products(vendor)),
         )
         return context

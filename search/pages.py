@@ -35,12 +35,21 @@ def _searched_pages() -> QuerySet:
     return Page.objects.live().public().type(StoryPage, ArticlePage)
 
 
+def _body_text(body) -> str:
+    """Rich text as is; a StreamField through its blocks' searchable text (never rendered,
+    so an embed block does not call out to its provider while indexing)."""
+    stream_block = getattr(body, "stream_block", None)
+    if stream_block is not None:
+        return " ".join(str(part) for part in stream_block.get_searchable_content(body))
+    return str(body)
+
+
 def _document_for(page) -> PageSearchDocument:
     vendor = getattr(page, "vendor", None)
     parts = [
         fold(page.title),
         fold(page.intro),
-        fold(strip_tags(str(page.body))),
+        fold(strip_tags(_body_text(page.body))),
         fold(vendor.name) if vendor else "",
         fold(page_document(page)["place"]),
     ]

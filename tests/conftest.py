@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import shutil
+import urllib.request
 
 import pytest
 from django.core.cache import cache
@@ -13,6 +14,10 @@ def pytest_sessionstart(session):
     from django.conf import settings
 
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    services.localstripe_stop()
 
 
 def pytest_runtest_setup(item):
@@ -39,3 +44,28 @@ def home_page(db):
     from tests.factories import home_page_create
 
     return home_page_create()
+
+
+@pytest.fixture(scope="session")
+def localstripe_server() -> str:
+    """The base URL of the localstripe this run uses (started once, on 127.0.0.1)."""
+    reason = services.missing_reason("stripe")
+    if reason:
+        if services.services_required():
+            pytest.fail(f"REQUIRE_SERVICES=1 but {reason}", pytrace=False)
+        pytest.skip(reason)
+    return services.localstripe_url()
+
+
+@pytest.fixture
+def localstripe(localstripe_server, settings) -> str:
+    """Settings pointed at an emptied localstripe: test keys, its address, a webhook secret."""
+    request = urllib.request.Request(f"{localstripe_server}/_config/data", method="DELETE")
+    with urllib.request.urlopen(request, timeout=5):
+        pass
+    settings.STRIPE_SECRET_KEY = services.LOCALSTRIPE_KEY
+    settings.STRIPE_PUBLISHABLE_KEY = "pk_test_localstripe"
+    settings.STRIPE_API_BASE = localstripe_server
+    settings.STRIPE_WEBHOOK_SECRET = "whsec_localstripe_test"
+    settings.STRIPE_MAX_NETWORK_RETRIES = 0
+    return localstripe_server

@@ -106,3 +106,70 @@ def home_page_create(**fields) -> HomePage:
     site.root_page = home
     site.save()
     return home
+
+
+# --------------------------------------------------------------------------
+# The Union's pages, collections and contests
+# --------------------------------------------------------------------------
+
+
+def publish(parent, page):
+    """Add ``page`` under ``parent`` and publish it, as an editor's "Publish" does."""
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def image_create(title: str = "Chân dung", *, width: int = 60, height: int = 40):
+    import wagtail_factories
+
+    return wagtail_factories.ImageFactory(
+        title=title, file__width=width, file__height=height, file__filename=f"{title}.png"
+    )
+
+
+def story_create(index, title: str = "Chị Lan bán hàng qua Zalo", *, products=(), **fields):
+    from wagtail.rich_text import RichText
+
+    from cms.models import StoryPage, StoryProduct
+
+    story = StoryPage(
+        title=title,
+        slug=fields.pop("slug", vn_slugify(title)[:60]),
+        intro=fields.pop("intro", "Chị kể chuyện bán hàng trên mạng."),
+        body=fields.pop("body", [("paragraph", RichText("<p>Nội dung câu chuyện</p>"))]),
+        **fields,
+    )
+    story.product_links = [StoryProduct(product=product) for product in products]
+    return publish(index, story)
+
+
+def collection_create(title: str = "Quà Tết từ Ninh Bình", *, products=(), **fields):
+    from cms.models import ProductCollection, ProductCollectionItem
+
+    collection = ProductCollection(title=title, **fields)
+    collection.items = [
+        ProductCollectionItem(product=product, sort_order=n) for n, product in enumerate(products)
+    ]
+    collection.save()
+    return collection
+
+
+def contest_create(parent, title: str = "Áo dài đẹp", *, kind: str = "entries", **fields):
+    import datetime
+
+    from django.utils import timezone
+
+    from cms.models import ContestPage
+
+    now = timezone.now()
+    contest = ContestPage(
+        title=title,
+        slug=fields.pop("slug", vn_slugify(title)[:60]),
+        kind=kind,
+        intro=fields.pop("intro", "Gửi ảnh áo dài của bạn."),
+        starts_at=fields.pop("starts_at", now - datetime.timedelta(days=1)),
+        ends_at=fields.pop("ends_at", now + datetime.timedelta(days=7)),
+        **fields,
+    )
+    return publish(parent, contest)

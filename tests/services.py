@@ -7,9 +7,15 @@ the service is absent the test skips with a one-line reason, or fails when
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import subprocess
+import sys
+import time
+import urllib.error
 import urllib.request
+from pathlib import Path
 
 from django.db import connection
 
@@ -39,7 +45,98 @@ def _search() -> str | None:
     return None
 
 
-PROBES = {"postgres": _postgres, "search": _search}
+ROOT = Path(__file__).resolve().parent.parent
+LOCALSTRIPE_KEY = "sk_test_localstripe"
+_localstripe: dict = {}
+
+
+def localstripe_url() -> str:
+    """The localstripe this run uses: STRIPE_TEST_URL, or one started on 127.0.0.1.
+
+    Started once per test run on a free loopback port (scripts/localstripe/serve.py),
+    stopped when the run ends. Raises RuntimeError with the reason when it cannot start.
+    """
+    if "url" in _localstripe:
+        return _localstripe["url"]
+    if "error" in _localstripe:
+        raise RuntimeError(_localstripe["error"])
+    url = os.environ.get("STRIPE_TEST_URL", "").rstrip("/")
+    try:
+        if not url:
+            url = _localstripe_start()
+        _localstripe_wait(url)
+    except (OSError, RuntimeError) as exc:
+        _localstripe["error"] = f"localstripe cannot start ({exc})"
+        raise RuntimeError(_localstripe["error"]) from None
+    _localstripe["url"] = url
+    return url
+
+
+def _localstripe_start() -> str:
+    log_dir = ROOT / "var"
+    log_dir.mkdir(exist_ok=True)
+    log = open(log_dir / "localstripe.log", "wb")  # noqa: SIM115 (closed at exit)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "localstripe" / "serve.py"),
+            "--port",
+            "0",
+            "--exit-with-parent",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=log,
+        cwd=ROOT,
+    )
+    _localstripe["process"] = process
+    atexit.register(localstripe_stop)
+    line = process.stdout.readline().decode().strip()  # "listening http://127.0.0.1:PORT"
+    if not line.startswith("listening "):
+        process.wait(timeout=10)
+        raise RuntimeError(f"exited with {process.returncode}, see var/localstripe.log")
+    return line.split(" ", 1)[1]
+
+
+def _localstripe_wait(url: str, timeout: float = 15.0) -> None:
+    deadline = time.monotonic() + timeout
+    # An unknown intent: localstripe answers 404 without creating anything.
+    request = urllib.request.Request(
+        f"{url}/v1/payment_intents/pi_probe", headers={"Authorization": f"Bearer {LOCALSTRIPE_KEY}"}
+    )
+    while True:
+        try:
+            with urllib.request.urlopen(request, timeout=2):
+                return
+        except urllib.error.HTTPError:
+            return  # it answers
+        except OSError as exc:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{url} does not answer: {exc}") from None
+            time.sleep(0.1)
+
+
+def localstripe_stop() -> None:
+    process = _localstripe.pop("process", None)
+    _localstripe.pop("url", None)
+    if process is not None and process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _stripe() -> str | None:
+    try:
+        localstripe_url()
+    except RuntimeError as exc:
+        return str(exc)
+    return None
+
+
+PROBES = {"postgres": _postgres, "search": _search, "stripe": _stripe}
 
 
 def missing_reason(name: str) -> str | None:

@@ -41,6 +41,7 @@ DJANGO_APPS = [
     "django.contrib.sites",
     "django.contrib.flatpages",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 LOCAL_APPS = [
     # storefront_theme comes first so its templates override Oscar's and Wagtail's.
@@ -86,6 +87,7 @@ TEMPLATES = [
                 "oscar.core.context_processors.metadata",
                 "search.context_processors.search_form",
                 "storefront_theme.context_processors.site_chrome",
+                "cms.context_processors.curation",
             ],
         },
     }
@@ -109,7 +111,10 @@ LOGIN_REDIRECT_URL = "/"
 # --------------------------------------------------------------------------
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's own strings first; then locale_vendor/, which fills the gaps in
+# django-oscar's Vietnamese catalogue (scripts/i18n/oscar_vi_gaps.py). Django reads
+# LOCALE_PATHS before the apps' catalogues, and `makemessages` writes only to the first.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_vendor"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True

@@ -6,6 +6,12 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "local-development-only-not-secret")
 os.environ.setdefault("DATABASE_URL", "sqlite:///db.sqlite3")
 os.environ.setdefault("DJANGO_DEBUG", "true")
 
+# A sample receiving account so the VietQR option shows in the demo (not a real account).
+os.environ.setdefault("VIETQR_BANK_BIN", "970405")
+os.environ.setdefault("VIETQR_BANK_NAME", "Agribank")
+os.environ.setdefault("VIETQR_ACCOUNT_NUMBER", "3100205123456")
+os.environ.setdefault("VIETQR_ACCOUNT_NAME", "HOI LHPN TINH NINH BINH")
+
 from config.settings.base import *  # noqa: F403
 
 # Serve static files straight from the apps while developing.

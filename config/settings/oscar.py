@@ -11,6 +11,10 @@ from oscar.defaults import *  # noqa: F403
 _FORKS = {
     "oscar.apps.catalogue.apps.CatalogueConfig": "catalog.apps.CatalogueConfig",
     "oscar.apps.search.apps.SearchConfig": "search.apps.SearchConfig",
+    # One checkout, one Oscar order per cooperative (marketplace/checkout/).
+    "oscar.apps.checkout.apps.CheckoutConfig": "marketplace.checkout.apps.CheckoutConfig",
+    # Delivery is charged per cooperative (marketplace/shipping/repository.py).
+    "oscar.apps.shipping.apps.ShippingConfig": "marketplace.shipping.apps.ShippingConfig",
     # Same app, members kept out of order pages (see marketplace/dashboard/orders.py).
     "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig": (
         "marketplace.dashboard.orders.OrdersDashboardConfig"
@@ -50,6 +54,7 @@ OSCAR_SLUG_MAP = {"đ": "d", "Đ": "D"}
 # The Union's vendor review queue and audit log join Oscar's dashboard menu.
 from marketplace.dashboard.nav import (  # noqa: E402
     can_view_listings,
+    can_view_settlements,
     can_view_vendors,
     is_vendor_member,
 )
@@ -81,6 +86,11 @@ OSCAR_DASHBOARD_NAVIGATION = [
                 "access_fn": is_vendor_member,
             },
             {
+                "label": _("My orders"),
+                "url_name": "marketplace:dashboard-vendor-order-list",
+                "access_fn": is_vendor_member,
+            },
+            {
                 "label": _("My sales"),
                 "url_name": "marketplace:dashboard-sales",
                 "access_fn": is_vendor_member,
@@ -91,6 +101,21 @@ OSCAR_DASHBOARD_NAVIGATION = [
                 "access_fn": is_vendor_member,
             },
             {
+                "label": _("Checkouts and payments"),
+                "url_name": "marketplace:dashboard-order-group-list",
+                "access_fn": can_view_settlements,
+            },
+            {
+                "label": _("Settlements"),
+                "url_name": "marketplace:dashboard-settlement-list",
+                "access_fn": can_view_settlements,
+            },
+            {
+                "label": _("My settlement"),
+                "url_name": "marketplace:dashboard-my-settlement",
+                "access_fn": is_vendor_member,
+            },
+            {
                 "label": _("Moderation log"),
                 "url_name": "marketplace:dashboard-moderation-event-list",
                 "access_fn": can_view_vendors,
@@ -98,3 +123,23 @@ OSCAR_DASHBOARD_NAVIGATION = [
         ],
     },
 ]
+
+# Each cooperative's part of a checkout moves along this pipeline (labels
+# translated in marketplace/checkout/status.py). Card and bank-transfer parts
+# wait for the payment before the cooperative may confirm them.
+OSCAR_INITIAL_ORDER_STATUS = "Pending"
+OSCAR_INITIAL_LINE_STATUS = "Pending"
+OSCAR_ORDER_STATUS_PIPELINE = {
+    "Awaiting payment": ("Pending", "Cancelled"),
+    "Pending": ("Confirmed", "Cancelled"),
+    "Confirmed": ("Shipped", "Cancelled"),
+    "Shipped": ("Delivered",),
+    "Delivered": (),
+    "Cancelled": (),
+}
+OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
+OSCAR_ORDER_STATUS_CASCADE = {status: status for status in OSCAR_ORDER_STATUS_PIPELINE}
+
+# Vietnamese shoppers give a commune, not a postcode; the commune fills line3
+# (commune), line4 (district) and state (province) in marketplace/checkout/forms.py.
+OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "country")

@@ -6,6 +6,11 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-not-secret")
 os.environ.setdefault("DATABASE_URL", "sqlite:///var/test.sqlite3")
 os.environ["DJANGO_DEBUG"] = "false"
 
+os.environ.setdefault("VIETQR_BANK_BIN", "970405")
+os.environ.setdefault("VIETQR_BANK_NAME", "Agribank")
+os.environ.setdefault("VIETQR_ACCOUNT_NUMBER", "3100205123456")
+os.environ.setdefault("VIETQR_ACCOUNT_NAME", "HOI LHPN TINH NINH BINH")
+
 from config.settings.base import *  # noqa: F403
 
 # Under the ignored var/ folder; tests/conftest.py empties the media folder per run.

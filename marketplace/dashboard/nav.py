@@ -14,3 +14,7 @@ def can_view_listings(user, url_name, url_args=None, url_kwargs=None) -> bool:
 
 def is_vendor_member(user, url_name, url_args=None, url_kwargs=None) -> bool:
     return user.is_authenticated and user.vendor_memberships.exists()
+
+
+def can_view_settlements(user, url_name, url_args=None, url_kwargs=None) -> bool:
+    return user.has_perm("marketplace.view_payout")

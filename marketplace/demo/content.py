@@ -953,6 +953,303 @@ ARTICLES: tuple[Article, ...] = (
     },
 )
 
+# More stories and news for the CMS pages (issue 6): ten stories, twenty articles in all.
+STORIES += (
+    {
+        "title": "Khăn thêu Văn Lâm có mặt trên Facebook của chị Hằng",
+        "intro": "Chị Phạm Thị Hằng, thợ thêu Hợp tác xã Thêu ren Văn Lâm, chụp ảnh từng mũi "
+        "thêu để giới thiệu với khách ở xa.",
+        "body": (
+            "Thêu ren Văn Lâm cần con mắt tinh mới thấy hết cái đẹp. Trước đây khách chỉ mua khi "
+            "đến tận làng nghề, cầm tấm khăn trên tay.",
+            "Chị Hằng được Hội Phụ nữ xã hướng dẫn chụp ảnh cận cảnh bằng điện thoại, viết vài "
+            "dòng kể về thời gian làm mỗi sản phẩm và đăng lên trang của hợp tác xã.",
+            "Những tấm khăn, bộ khăn trải bàn giờ được đặt từ nhiều tỉnh. Chị Hằng nói điều vui "
+            "nhất là khách hiểu và quý công sức của người thợ thêu.",
+        ),
+        "vendor": "Hợp tác xã Thêu ren Văn Lâm",
+    },
+    {
+        "title": "Mật ong Cúc Phương và cuốn sổ bán hàng trên điện thoại",
+        "intro": "Tổ hợp tác Mật ong Cúc Phương bỏ cuốn sổ giấy, ghi đơn hàng và công nợ ngay "
+        "trên điện thoại.",
+        "body": (
+            "Chị Bùi Thị Nguyệt, tổ trưởng tổ hợp tác, từng mất cả buổi tối để cộng sổ, đối chiếu "
+            "ai đã trả tiền, ai còn nợ.",
+            "Sau lớp tập huấn chuyển đổi số của Hội, chị dùng bảng tính trên điện thoại để ghi "
+            "đơn, số lượng và tiền chuyển khoản. Các thành viên cùng xem được sổ chung.",
+            "Việc giao hàng nhanh hơn, ít nhầm lẫn hơn. Tổ hợp tác còn biết được tháng nào bán "
+            "chạy để chuẩn bị hàng cho mùa hoa.",
+        ),
+        "vendor": "Tổ hợp tác Mật ong Cúc Phương",
+    },
+    {
+        "title": "Thổ cẩm Mường Thạch Bình kể chuyện qua video ngắn",
+        "intro": "Các chị em dân tộc Mường ở Thạch Bình quay video ngắn về khung cửi và hoa văn "
+        "thổ cẩm.",
+        "body": (
+            "Mỗi tấm thổ cẩm mang một câu chuyện về bản Mường. Chị Đinh Thị Nhung muốn khách hàng "
+            "biết điều đó trước khi mua.",
+            "Chị và các chị em trẻ học cách quay video dưới một phút, có phụ đề tiếng Việt, giới "
+            "thiệu từng công đoạn nhuộm sợi và dệt vải.",
+            "Video được chia sẻ rộng rãi, nhiều đoàn khách du lịch tìm về bản để xem dệt vải và "
+            "mua sản phẩm tận nơi.",
+        ),
+        "vendor": "Hợp tác xã Thổ cẩm Mường Thạch Bình",
+    },
+    {
+        "title": "Miến dong Gia Hòa có mã QR trên từng gói",
+        "intro": "Hợp tác xã Miến dong Gia Hòa gắn mã QR để khách biết miến được làm từ củ dong "
+        "trồng ở đâu.",
+        "body": (
+            "Miến dong ngon nhưng trên thị trường có nhiều hàng pha trộn. Chị Nguyễn Thị Tâm, Giám "
+            "đốc hợp tác xã, muốn khách yên tâm khi mua.",
+            "Hợp tác xã ghi lại vùng trồng, ngày sản xuất, ngày đóng gói và in mã QR trên từng gói. "
+            "Khách quét mã là thấy ảnh ruộng dong và xưởng phơi miến.",
+            "Nhờ minh bạch nguồn gốc, miến Gia Hòa được nhiều cửa hàng thực phẩm sạch nhận bán "
+            "và đạt chứng nhận OCOP.",
+        ),
+        "vendor": "Hợp tác xã Miến dong Gia Hòa",
+    },
+    {
+        "title": "Chị Duyên may áo dài và nhận đơn qua Zalo",
+        "intro": "Chị Phạm Thị Duyên ở xã Yên Phong nhận số đo, gửi mẫu vải và báo tiến độ may áo "
+        "dài qua Zalo.",
+        "body": (
+            "Tiệm may nhỏ của chị Duyên trước chỉ phục vụ khách trong xã. Nhiều người con xa quê "
+            "muốn đặt áo dài cho mẹ nhưng không về được.",
+            "Chị lập tài khoản Zalo cho tiệm, gửi ảnh mẫu vải, hướng dẫn khách tự đo và gửi lại "
+            "số đo. Khi áo xong, chị quay video để khách xem trước khi giao.",
+            "Mùa Tết vừa qua, chị nhận hơn một trăm đơn áo dài từ khách ở xa. Chị còn dạy nghề "
+            "cho hai chị em trong thôn.",
+        ),
+        "vendor": "Phạm Thị Duyên",
+    },
+)
+
+ARTICLES += (
+    {
+        "title": "Luật Bình đẳng giới: những điều chị em cần biết",
+        "topic": "policy",
+        "intro": "Tóm tắt những quy định cơ bản của Luật Bình đẳng giới trong gia đình, lao "
+        "động và đời sống xã hội.",
+        "body": (
+            "Luật Bình đẳng giới quy định nam và nữ bình đẳng trong mọi lĩnh vực của đời sống xã "
+            "hội và gia đình.",
+            "Trong gia đình, vợ chồng bình đẳng trong việc sở hữu tài sản chung, quyết định các "
+            "việc lớn và chăm sóc con cái.",
+            "Hội Phụ nữ các cấp sẵn sàng tư vấn khi chị em gặp khó khăn trong việc bảo vệ quyền "
+            "lợi chính đáng của mình.",
+        ),
+    },
+    {
+        "title": "Phòng, chống bạo lực gia đình: địa chỉ tin cậy ở cơ sở",
+        "topic": "policy",
+        "intro": "Các địa chỉ tin cậy ở thôn, xóm giúp phụ nữ và trẻ em bị bạo lực được bảo vệ "
+        "kịp thời.",
+        "body": (
+            "Luật Phòng, chống bạo lực gia đình năm 2022 đề cao việc phòng ngừa và hỗ trợ người "
+            "bị bạo lực.",
+            "Nhiều thôn, xóm ở Ninh Bình đã có địa chỉ tin cậy do chi hội phụ nữ phối hợp với "
+            "trưởng thôn và công an xã duy trì.",
+            "Khi cần giúp đỡ, chị em có thể liên hệ chi hội trưởng hoặc gọi đường dây nóng 111 "
+            "bảo vệ trẻ em.",
+        ),
+    },
+    {
+        "title": "Chính sách hỗ trợ phụ nữ khởi nghiệp giai đoạn mới",
+        "topic": "policy",
+        "intro": "Đề án hỗ trợ phụ nữ khởi nghiệp tiếp tục giúp chị em tiếp cận vốn, kiến thức "
+        "và thị trường.",
+        "body": (
+            "Đề án hỗ trợ phụ nữ khởi nghiệp giúp hàng nghìn chị em được tập huấn và tiếp cận vốn "
+            "vay ưu đãi.",
+            "Hội Phụ nữ tỉnh phối hợp với Ngân hàng Chính sách xã hội để chị em vay vốn phát "
+            "triển sản xuất, kinh doanh.",
+            "Các ý tưởng khởi nghiệp tốt được giới thiệu tham gia cuộc thi và kết nối với doanh "
+            "nghiệp bao tiêu sản phẩm.",
+        ),
+    },
+    {
+        "title": "Mô hình “5 không, 3 sạch” ở thôn Đông Hội",
+        "topic": "household_model",
+        "intro": "Chi hội phụ nữ thôn Đông Hội duy trì đều đặn việc chấm điểm gia đình “5 không, "
+        "3 sạch”.",
+        "body": (
+            "“5 không” là không đói nghèo, không vi phạm pháp luật, không bạo lực gia đình, "
+            "không sinh con thứ ba trở lên, không có trẻ suy dinh dưỡng và bỏ học.",
+            "“3 sạch” là sạch nhà, sạch bếp, sạch ngõ. Mỗi tháng chi hội đi từng nhà nhắc nhở, "
+            "động viên.",
+            "Đến nay hơn chín mươi phần trăm hộ trong thôn đạt tiêu chí, đường làng sạch đẹp "
+            "hơn hẳn.",
+        ),
+    },
+    {
+        "title": "Bếp sạch, nhà sạch từ những việc nhỏ",
+        "topic": "household_model",
+        "intro": "Những mẹo đơn giản giúp mỗi gia đình giữ bếp và nhà cửa sạch sẽ, an toàn.",
+        "body": (
+            "Giữ bếp sạch bắt đầu từ việc để thực phẩm sống và chín riêng, rửa tay trước khi nấu "
+            "ăn.",
+            "Phân loại rác tại nhà, ủ rác hữu cơ làm phân bón cho vườn rau là cách nhiều hội "
+            "viên đang làm.",
+            "Chi hội có thể tổ chức thi “bếp sạch” để chị em học hỏi lẫn nhau.",
+        ),
+    },
+    {
+        "title": "Ngõ sạch, đường hoa: chị em Yên Mô chung tay",
+        "topic": "household_model",
+        "intro": "Hội viên phụ nữ huyện Yên Mô trồng hàng nghìn mét đường hoa trong năm.",
+        "body": (
+            "Mỗi chi hội nhận chăm sóc một đoạn đường, trồng hoa và dọn vệ sinh định kỳ.",
+            "Cách làm này góp phần thực hiện tiêu chí “sạch ngõ” và xây dựng nông thôn mới.",
+            "Nhiều con đường hoa trở thành nơi chụp ảnh của người dân và du khách.",
+        ),
+    },
+    {
+        "title": "Nhận biết lừa đảo qua mạng: năm dấu hiệu cần cảnh giác",
+        "topic": "online_safety",
+        "intro": "Kẻ gian thường giả danh cơ quan nhà nước, ngân hàng hoặc người quen để chiếm "
+        "đoạt tiền.",
+        "body": (
+            "Hãy cảnh giác khi có người yêu cầu cung cấp mã OTP, mật khẩu hoặc chuyển tiền gấp.",
+            "Không bấm vào đường link lạ, không cài ứng dụng theo hướng dẫn của người không quen "
+            "biết.",
+            "Khi nghi ngờ, hãy gọi lại cho người thân bằng số điện thoại quen thuộc và báo cho "
+            "công an xã.",
+        ),
+    },
+    {
+        "title": "Bảo vệ trẻ em khi dùng mạng xã hội",
+        "topic": "online_safety",
+        "intro": "Cha mẹ cần đồng hành cùng con khi con dùng điện thoại và mạng xã hội.",
+        "body": (
+            "Hãy đặt giờ dùng điện thoại hợp lý và để máy ở nơi cả nhà cùng thấy.",
+            "Dạy con không chia sẻ ảnh riêng tư, địa chỉ nhà, trường học với người lạ trên mạng.",
+            "Khi con gặp chuyện không vui trên mạng, hãy lắng nghe và liên hệ tổng đài 111 nếu "
+            "cần hỗ trợ.",
+        ),
+    },
+    {
+        "title": "Bán hàng trực tuyến an toàn: giữ tài khoản, giữ uy tín",
+        "topic": "online_safety",
+        "intro": "Những lưu ý giúp chị em bán hàng trên mạng tránh mất tài khoản và bị lừa.",
+        "body": (
+            "Bật xác thực hai lớp cho tài khoản Facebook, Zalo và tài khoản ngân hàng.",
+            "Chỉ giao hàng khi đã kiểm tra tiền về tài khoản, không tin ảnh chụp màn hình chuyển "
+            "khoản.",
+            "Lưu lại tin nhắn, hóa đơn để giải quyết khi có tranh chấp với khách.",
+        ),
+    },
+    {
+        "title": "Tổ hợp tác phụ nữ: cùng làm, cùng bán, cùng hưởng",
+        "topic": "economic_model",
+        "intro": "Mô hình tổ hợp tác giúp chị em góp sức, góp vốn để sản xuất và bán hàng tốt hơn.",
+        "body": (
+            "Tổ hợp tác thường có từ năm đến vài chục thành viên, hoạt động theo hợp đồng hợp tác.",
+            "Cùng mua nguyên liệu, cùng làm bao bì và cùng bán giúp giảm chi phí cho từng "
+            "thành viên.",
+            "Hội Phụ nữ hỗ trợ thành lập, tập huấn quản lý và kết nối thị trường cho các tổ hợp "
+            "tác mới.",
+        ),
+    },
+    {
+        "title": "Sản phẩm OCOP của phụ nữ Ninh Bình vươn xa",
+        "topic": "economic_model",
+        "intro": "Nhiều sản phẩm do chị em làm chủ đã đạt chứng nhận OCOP ba, bốn sao.",
+        "body": (
+            "Chương trình Mỗi xã một sản phẩm giúp nâng chất lượng, bao bì và câu chuyện sản phẩm.",
+            "Các hợp tác xã do phụ nữ quản lý có cơm cháy, chiếu cói, chè, miến dong đạt chứng "
+            "nhận.",
+            "Hội tiếp tục đồng hành để có thêm sản phẩm đạt chuẩn và bán trên sàn thương mại "
+            "điện tử.",
+        ),
+    },
+    {
+        "title": "Vay vốn ưu đãi qua tổ tiết kiệm và vay vốn",
+        "topic": "economic_model",
+        "intro": "Tổ tiết kiệm và vay vốn do Hội quản lý giúp chị em tiếp cận vốn chính sách "
+        "thuận tiện.",
+        "body": (
+            "Hội Phụ nữ nhận ủy thác của Ngân hàng Chính sách xã hội, quản lý hàng trăm tổ tiết "
+            "kiệm và vay vốn.",
+            "Chị em được hướng dẫn lập phương án sản xuất, sử dụng vốn đúng mục đích và trả nợ "
+            "đúng hạn.",
+            "Nhiều hộ đã thoát nghèo nhờ nguồn vốn này, mở rộng chăn nuôi và làng nghề.",
+        ),
+    },
+    {
+        "title": "Phiên chợ phụ nữ khởi nghiệp tại Hoa Lư",
+        "topic": "events",
+        "intro": "Phiên chợ giới thiệu hơn năm mươi sản phẩm của chị em khởi nghiệp trong tỉnh.",
+        "body": (
+            "Phiên chợ do Hội Phụ nữ tỉnh tổ chức nhân ngày Phụ nữ Việt Nam 20 tháng 10.",
+            "Các gian hàng bày cơm cháy, thêu ren, chiếu cói, mật ong và nhiều sản phẩm OCOP.",
+            "Nhiều gian hàng livestream ngay tại chợ, thu hút hàng nghìn lượt xem.",
+        ),
+    },
+    {
+        "title": "Tập huấn livestream bán hàng cho hội viên sáu huyện",
+        "topic": "events",
+        "intro": "Hơn hai trăm hội viên được hướng dẫn livestream, chụp ảnh và viết bài giới "
+        "thiệu sản phẩm.",
+        "body": (
+            "Lớp tập huấn diễn ra trong hai ngày, có phần thực hành ngay trên điện thoại của học "
+            "viên.",
+            "Các chị được hướng dẫn dựng khung hình, chọn ánh sáng, trả lời bình luận và chốt đơn.",
+            "Sau lớp học, nhiều chị em đã tự tổ chức buổi livestream đầu tiên cho sản phẩm của "
+            "mình.",
+        ),
+    },
+)
+
+CAMPAIGN = {
+    "title": "Phụ nữ trên hành trình chuyển đổi số 2026",
+    "slug": "hanh-trinh-chuyen-doi-so-2026",
+    "intro": "Chương trình của Hội Liên hiệp Phụ nữ tỉnh giúp chị em ứng dụng công nghệ vào sản "
+    "xuất, bán hàng và quản lý, để sản phẩm quê hương đến với khách hàng khắp cả nước.",
+}
+
+COLLECTIONS = (
+    {"title": "Quà Tết từ Ninh Bình", "curator": "Ban Phong trào Hội Phụ nữ tỉnh"},
+    {"title": "Sản phẩm thủ công của chị em", "curator": "Ban Tuyên giáo Hội Phụ nữ tỉnh"},
+)
+
+CONTESTS = {
+    "entries": {
+        "title": "Ảnh đẹp áo dài",
+        "slug": "anh-dep-ao-dai",
+        "intro": "Gửi bức ảnh đẹp nhất của bạn với tà áo dài và bình chọn cho ảnh bạn yêu thích.",
+        "rules": "Mỗi người gửi một ảnh chụp áo dài, kèm chú thích. Ảnh được Hội duyệt trước "
+        "khi đăng. Mỗi người được bình chọn ba lần.",
+    },
+    "quiz": {
+        "title": "Tìm hiểu Đại hội Phụ nữ tỉnh Ninh Bình lần thứ XIII",
+        "slug": "tim-hieu-dai-hoi-phu-nu-xiii",
+        "intro": "Trả lời các câu hỏi về Đại hội đại biểu Phụ nữ tỉnh Ninh Bình lần thứ XIII.",
+        "rules": "Mỗi người làm bài một lần. Người trả lời đúng nhiều câu nhất và sớm nhất xếp "
+        "hạng cao nhất.",
+        "questions": (
+            (
+                "Đại hội đại biểu Phụ nữ tỉnh Ninh Bình lần thứ XIII có nhiệm kỳ nào?",
+                ("2016–2021", "2021–2026", "2026–2031"),
+                1,
+            ),
+            (
+                "Khâu đột phá về công tác Hội trong nhiệm kỳ là gì?",
+                ("Ứng dụng công nghệ thông tin", "Xây dựng trụ sở", "Tăng hội phí"),
+                0,
+            ),
+            (
+                "Mô hình gia đình Hội vận động xây dựng là gì?",
+                ("5 không, 3 sạch", "3 không, 5 sạch", "4 không, 4 sạch"),
+                0,
+            ),
+        ),
+    },
+}
+
+
 HOME = {
     "title": "Chợ phiên phụ nữ Ninh Bình",
     "hero_heading": "Sản phẩm của phụ nữ Ninh Bình, từ 47 xã đến tận tay bạn",
@@ -1070,11 +1367,11 @@ def validate() -> None:
 
     # Wagtail content
     vendor_names = {v["name"] for v in VENDORS}
-    _require(len(STORIES) == 5, "expected 5 stories")
+    _require(len(STORIES) == 10, "expected 10 stories")
     for story in STORIES:
         _require(story["vendor"] in vendor_names, f"{story['title']}: unknown vendor")
         _require(len(story["body"]) == 3, f"{story['title']}: needs 3 paragraphs")
-    _require(len(ARTICLES) == 6, "expected 6 articles")
+    _require(len(ARTICLES) == 20, "expected 20 articles")
     for article in ARTICLES:
         _require(article["topic"] in ARTICLE_TOPICS, f"{article['title']}: unknown topic")
         _require(len(article["body"]) == 3, f"{article['title']}: needs 3 paragraphs")

@@ -15,20 +15,34 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.utils import timezone
 from oscar.core.loading import get_model
 from wagtail.models import Page, Site
+from wagtail.rich_text import RichText
 
 from catalog.models import trace_code_new
-from cms.models import ArticlePage, HomePage, NewsIndexPage, StoryIndexPage, StoryPage
+from cms.models import (
+    ArticlePage,
+    CampaignPage,
+    ContestPage,
+    HomePage,
+    NewsIndexPage,
+    ProductCollection,
+    ProductCollectionItem,
+    StoryIndexPage,
+    StoryPage,
+    StoryProduct,
+)
 from marketplace.demo import content
 from marketplace.demo.images import product_image
+from marketplace.demo.orders import demo_orders_load
 from marketplace.models import AdministrativeArea, Listing, Vendor, VendorMember
+from marketplace.selectors import products_for_sale, vendor_products, vendors_public
 from marketplace.services.areas import areas_import
-from marketplace.services.roles import roles_sync
+from marketplace.services.roles import roles_sync, union_leader_group
 from marketplace.services.vendors import vendor_member_add
 from marketplace.text import strip_marks, vn_slugify
 from search.indexing import product_documents_rebuild
@@ -74,6 +88,7 @@ DEMO_LOGINS = (
     DemoLogin(
         "Union staff", "canbo@demo.chophunu.vn", "demo-canbo-2026", "/cms/ and /dashboard/", "Mai"
     ),
+    DemoLogin("Union leader", "lanhdao@demo.chophunu.vn", "demo-lanhdao-2026", "/cms/", "Thu"),
     DemoLogin(
         "superuser", "admin@demo.chophunu.vn", "demo-admin-2026", "/django-admin/", "Quản trị"
     ),
@@ -403,7 +418,12 @@ def _users(summary: DemoSummary, vendors: dict[str, Vendor]) -> None:
         if login.role == "Union staff" and not user.is_staff:
             user.is_staff = True
             user.save()
-            user.groups.add(roles_sync(), *Group.objects.filter(name__in=["Editors", "Moderators"]))
+            # Writes and submits pages; a Union leader approves them.
+            user.groups.add(roles_sync())
+        if login.role == "Union leader" and not user.is_staff:
+            user.is_staff = True
+            user.save()
+            user.groups.add(union_leader_group())
         if login.role == "superuser" and not user.is_superuser:
             user.is_staff = user.is_superuser = True
             user.save()
@@ -481,9 +501,20 @@ def _pages(summary: DemoSummary, vendors: dict[str, Vendor]) -> None:
             summary,
             title=data["title"],
             intro=data["intro"],
-            body=_paragraphs(data["body"]),
+            body=[("paragraph", RichText(_paragraphs(data["body"])))],
             vendor=vendors.get(vn_slugify(data["vendor"])),
         )
+    _child(
+        home,
+        CampaignPage,
+        content.CAMPAIGN["slug"],
+        summary,
+        title=content.CAMPAIGN["title"],
+        intro=f"<p>{content.CAMPAIGN['intro']}</p>",
+        starts_on=datetime.date(2026, 1, 1),
+        ends_on=datetime.date(2026, 12, 31),
+    )
+    _contests(home, summary)
     for n, data in enumerate(content.ARTICLES):
         _child(
             news,
@@ -496,6 +527,106 @@ def _pages(summary: DemoSummary, vendors: dict[str, Vendor]) -> None:
             topic=data["topic"],
             date=datetime.date(2026, 11, 20) - datetime.timedelta(days=9 * n),
         )
+
+
+def _contests(home: HomePage, summary: DemoSummary) -> None:
+    """One photo contest (entries and votes) and one quiz, open for a month from today."""
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    photo = content.CONTESTS["entries"]
+    _child(
+        home,
+        ContestPage,
+        photo["slug"],
+        summary,
+        title=photo["title"],
+        kind=ContestPage.Kind.ENTRIES,
+        intro=photo["intro"],
+        rules=f"<p>{photo['rules']}</p>",
+        starts_at=now - datetime.timedelta(days=3),
+        ends_at=now + datetime.timedelta(days=30),
+        votes_per_user=3,
+    )
+    quiz = content.CONTESTS["quiz"]
+    questions = [
+        (
+            "question",
+            {
+                "question": question,
+                "choices": [
+                    {"text": text, "correct": n == correct} for n, text in enumerate(choices)
+                ],
+            },
+        )
+        for question, choices, correct in quiz["questions"]
+    ]
+    _child(
+        home,
+        ContestPage,
+        quiz["slug"],
+        summary,
+        title=quiz["title"],
+        kind=ContestPage.Kind.QUIZ,
+        intro=quiz["intro"],
+        rules=f"<p>{quiz['rules']}</p>",
+        starts_at=now - datetime.timedelta(days=3),
+        ends_at=now + datetime.timedelta(days=30),
+        questions=questions,
+        results_visible=True,
+    )
+
+
+def _curation(summary: DemoSummary) -> None:
+    """Collections, story products, the campaign's links and the home page's sections.
+
+    Runs after the products exist; each part is filled only when still empty,
+    so a second run changes nothing.
+    """
+    for_sale = list(products_for_sale().order_by("upc").values_list("pk", flat=True))
+    collections = []
+    for n, data in enumerate(content.COLLECTIONS):
+        collection = ProductCollection.objects.filter(title=data["title"]).first()
+        if collection is None:
+            collection = ProductCollection.objects.create(**data)
+            summary.add("collections")
+        if for_sale and not collection.items.exists():
+            ProductCollectionItem.objects.bulk_create(
+                ProductCollectionItem(collection=collection, product_id=pk, sort_order=i)
+                for i, pk in enumerate(for_sale[n * 8 : n * 8 + 8])
+            )
+        collections.append(collection)
+    for story in StoryPage.objects.filter(vendor__isnull=False, product_links__isnull=True):
+        products = list(vendor_products(story.vendor).order_by("upc")[:3])
+        if products:
+            story.product_links = [StoryProduct(product=product) for product in products]
+            story.save_revision().publish()
+    campaign = CampaignPage.objects.filter(slug=content.CAMPAIGN["slug"]).first()
+    if campaign is not None and campaign.collection_id is None:
+        campaign.collection = collections[0]
+        campaign.stories.set(list(StoryPage.objects.live().order_by("path")[:6]))
+        campaign.articles.set(list(ArticlePage.objects.live().order_by("-date")[:5]))
+        campaign.save_revision().publish()
+    home = HomePage.objects.first()
+    if home is not None and not home.body:
+        featured = list(vendors_public().order_by("pk")[:3])
+        home.body = [
+            (
+                "hero",
+                {
+                    "heading": content.HOME["hero_heading"],
+                    "text": content.HOME["hero_text"],
+                    "link_text": "Xem sản phẩm",
+                    "link_page": None,
+                    "link_url": "/catalogue/",
+                },
+            ),
+            ("collection", {"collection": collections[0], "heading": ""}),
+            ("cooperatives", {"heading": "", "cooperatives": featured}),
+            ("stories", {"heading": "", "count": 3}),
+            ("news", {"heading": "", "count": 4}),
+            ("contest", {"heading": "", "contest": None}),
+            ("collection", {"collection": collections[1], "heading": ""}),
+        ]
+        home.save_revision().publish()
 
 
 def demo_data_load(
@@ -512,5 +643,12 @@ def demo_data_load(
         _users(summary, vendors)
         _pages(summary, vendors)
     _products(products, summary, categories, vendors, progress)
+    with transaction.atomic():
+        _curation(summary)
     page_documents_complete()  # stories published before search documents existed
+    placed = demo_orders_load(
+        shopper_username=DEMO_LOGINS[0].username, actor_username=DEMO_LOGINS[1].username
+    )
+    if placed:
+        summary.add("checkouts", placed)
     return summary

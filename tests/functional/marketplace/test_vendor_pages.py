@@ -4,10 +4,13 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
+from wagtail.rich_text import RichText
 
 from cms.models import StoryIndexPage, StoryPage
 from marketplace.models import Vendor
 from tests.factories import commune_create, product_create, vendor_create
+
+BODY = [("paragraph", RichText("<p>b</p>"))]
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +67,11 @@ def test_vendor_page_shows_story_area_products_and_stories(client, vendors, home
     index = StoryIndexPage(title="Câu chuyện", slug="cau-chuyen")
     home_page.add_child(instance=index)
     story = StoryPage(
-        title="Mũi kim và livestream", slug="mui-kim", intro="i", body="<p>b</p>", vendor=vendor
+        title="Mũi kim và livestream",
+        slug="mui-kim",
+        intro="i",
+        body=BODY,
+        vendor=vendor,
     )
     index.add_child(instance=story)
     story.save_revision().publish()

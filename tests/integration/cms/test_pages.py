@@ -1,9 +1,12 @@
 import datetime
 
 import pytest
+from wagtail.rich_text import RichText
 
 from cms.models import ArticlePage, NewsIndexPage, StoryIndexPage, StoryPage
 from tests.factories import vendor_create
+
+BODY = [("paragraph", RichText("<p>b</p>"))]
 
 pytestmark = pytest.mark.django_db
 
@@ -28,9 +31,20 @@ def test_story_index_lists_live_stories_only(client, sections):
     stories, _ = sections
     publish(
         stories,
-        StoryPage(title="Chị Lan bán hàng qua Zalo", slug="lan", intro="i", body="<p>b</p>"),
+        StoryPage(
+            title="Chị Lan bán hàng qua Zalo",
+            slug="lan",
+            intro="i",
+            body=BODY,
+        ),
     )
-    draft = StoryPage(title="Bản nháp", slug="nhap", intro="i", body="<p>b</p>", live=False)
+    draft = StoryPage(
+        title="Bản nháp",
+        slug="nhap",
+        intro="i",
+        body=BODY,
+        live=False,
+    )
     stories.add_child(instance=draft)
     html = client.get("/cau-chuyen/").content.decode()
     assert "Chị Lan bán hàng qua Zalo" in html
@@ -46,7 +60,7 @@ def test_story_names_its_vendor_and_area(client, sections):
             title="Mũi kim số",
             slug="mui-kim",
             intro="Giới thiệu",
-            body="<p>Nội dung câu chuyện</p>",
+            body=[("paragraph", RichText("<p>Nội dung câu chuyện</p>"))],
             vendor=vendor,
         ),
     )

@@ -8,6 +8,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from wagtail.rich_text import RichText
 
 from cms.models import ArticlePage, NewsIndexPage, StoryIndexPage, StoryPage
 from search.engine import index_alias
@@ -44,7 +45,7 @@ def pages(home_page, backend, django_capture_on_commit_callbacks):
             title="Chị Mến livestream bán mật ong",
             slug="chi-men",
             intro="Từ bản Khanh, Cúc Phương.",
-            body="<p>Mỗi tối chị phát trực tiếp trên Zalo.</p>",
+            body=[("paragraph", RichText("<p>Mỗi tối chị phát trực tiếp trên Zalo.</p>"))],
             vendor=vendor_create(
                 "Hợp tác xã Ong mật Cúc Phương",
                 commune=commune_create("Cúc Phương", district="Nho Quan"),

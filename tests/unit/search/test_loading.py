@@ -25,4 +25,5 @@ def test_forked_modules_win_and_others_still_load_from_oscar():
 
 def test_forked_catalogue_keeps_its_label():
     assert get_model("catalogue", "Product")._meta.app_label == "catalogue"
+    # the fork's own Product, with the local-product fields
     assert get_model("catalogue", "Product").__module__ == "catalog.models"

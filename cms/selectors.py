@@ -1,0 +1,91 @@
+"""Reads the Union's pages share with the shop (cards, product and vendor pages)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from marketplace.selectors import products_for_sale
+
+
+def curated_product_ids(day: datetime.date | None = None) -> frozenset[int]:
+    """Products for sale in a live collection: the "Chosen by the Women's Union" badge.
+
+    One query, whatever the number of cards on the page.
+    """
+    from cms.models import ProductCollection
+
+    live = ProductCollection.objects.live(day)
+    return frozenset(
+        products_for_sale()
+        .filter(collection_items__collection__in=live)
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+
+
+def _stories() -> QuerySet:
+    from cms.models import StoryPage
+
+    return (
+        StoryPage.objects.live()
+        .public()
+        .select_related("portrait", "vendor__partner", "area")
+        .prefetch_related("portrait__renditions")
+        .order_by("-first_published_at", "-pk")
+    )
+
+
+def stories_latest(*, limit: int = 3) -> QuerySet:
+    return _stories()[:limit]
+
+
+def stories_for_product(product) -> QuerySet:
+    """Live stories of the women who make ``product`` ("Meet the maker")."""
+    return _stories().filter(product_links__product=product).distinct()
+
+
+def stories_for_vendor(vendor) -> QuerySet:
+    """Live stories naming the vendor, or showing one of her products."""
+    return (
+        _stories()
+        .filter(
+            Q(vendor=vendor) | Q(product_links__product__stockrecords__partner=vendor.partner_id)
+        )
+        .distinct()
+    )
+
+
+def articles_latest(*, limit: int = 4) -> QuerySet:
+    from cms.models import ArticlePage
+
+    return ArticlePage.objects.live().public().order_by("-date", "-pk")[:limit]
+
+
+def contest_current(*, now: datetime.datetime | None = None):
+    """The live contest open now that closes soonest, else the next one to open."""
+    from cms.models import ContestPage
+
+    now = now or timezone.now()
+    contests = ContestPage.objects.live().public()
+    return (
+        contests.filter(starts_at__lte=now, ends_at__gt=now).order_by("ends_at").first()
+        or contests.filter(starts_at__gt=now).order_by("starts_at").first()
+    )
+
+
+def contest_entries_public(contest, *, with_votes: bool = False) -> QuerySet:
+    """Approved entries; with their vote counts (most votes first) once results are shown."""
+    from cms.models import ContestEntry
+
+    entries = contest.entries.filter(status=ContestEntry.Status.APPROVED).select_related("user")
+    if with_votes:
+        return entries.annotate(vote_count=Count("votes")).order_by("-vote_count", "created_at")
+    return entries.order_by("created_at", "pk")
+
+
+def quiz_ranking(contest) -> QuerySet:
+    """Best score first; among equal scores, who answered first."""
+    return contest.attempts.select_related("user").order_by("-score", "created_at", "pk")

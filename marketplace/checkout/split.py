@@ -1,0 +1,88 @@
+"""A basket seen as one part per cooperative: lines, subtotal, delivery, total.
+
+The basket page, every checkout step and order placement read the same
+split, so the figures a shopper sees are the figures that are charged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from marketplace.models import Vendor
+
+
+@dataclass
+class BasketPart:
+    vendor: Vendor
+    lines: list = field(default_factory=list)
+
+    @property
+    def subtotal(self) -> Decimal:
+        return sum((line.line_price_incl_tax_incl_discounts for line in self.lines), Decimal(0))
+
+    @property
+    def shipping(self) -> Decimal:
+        return self.vendor.shipping_charge_for(self.subtotal)
+
+    @property
+    def total(self) -> Decimal:
+        return self.subtotal + self.shipping
+
+    @property
+    def free_shipping_gap(self) -> Decimal | None:
+        """How much more would make delivery free, when a threshold applies."""
+        threshold = self.vendor.free_shipping_from
+        if threshold is None or self.subtotal >= threshold:
+            return None
+        return threshold - self.subtotal
+
+
+@dataclass
+class BasketSplit:
+    parts: list[BasketPart]
+
+    @property
+    def subtotal(self) -> Decimal:
+        return sum((part.subtotal for part in self.parts), Decimal(0))
+
+    @property
+    def shipping(self) -> Decimal:
+        return sum((part.shipping for part in self.parts), Decimal(0))
+
+    @property
+    def total(self) -> Decimal:
+        return self.subtotal + self.shipping
+
+
+def basket_split(basket) -> BasketSplit:
+    """Group the basket's lines by the vendor of their stock record.
+
+    Costs one query for the vendors, whatever the number of lines; the split
+    is cached on the basket object for the rest of the request.
+    """
+    cached = getattr(basket, "_marketplace_split", None)
+    if cached is not None:
+        return cached
+    lines = list(basket.all_lines()) if basket.id else []
+    partner_ids = {line.stockrecord.partner_id for line in lines if line.stockrecord_id}
+    vendors = {
+        vendor.partner_id: vendor
+        for vendor in Vendor.objects.filter(partner_id__in=partner_ids).select_related(
+            "partner", "commune"
+        )
+    }
+    parts: dict[int, BasketPart] = {}
+    for line in lines:
+        vendor = vendors.get(line.stockrecord.partner_id) if line.stockrecord_id else None
+        if vendor is None:
+            continue
+        parts.setdefault(vendor.pk, BasketPart(vendor=vendor)).lines.append(line)
+    split = BasketSplit(parts=sorted(parts.values(), key=lambda part: part.vendor.name))
+    basket._marketplace_split = split
+    return split
+
+
+def basket_split_forget(basket) -> None:
+    """Drop the cached split after the basket's lines change."""
+    basket.__dict__.pop("_marketplace_split", None)

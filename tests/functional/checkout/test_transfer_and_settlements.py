@@ -1,0 +1,111 @@
+"""A VietQR checkout, the Union matching the transfer, and what each cooperative is owed."""
+
+import csv
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from marketplace.models import CommissionRate, OrderGroup, Payout
+from marketplace.services.roles import roles_sync
+from marketplace.services.vendors import vendor_member_add
+from tests.functional.checkout.conftest import basket_add, checkout_as_guest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff(db):
+    user = get_user_model().objects.create_user("canbo", "canbo@example.vn", "x", is_staff=True)
+    user.groups.add(roles_sync())
+    return user
+
+
+@pytest.fixture
+def transfer(client, three_products):
+    CommissionRate.objects.create(percent=Decimal(10), valid_from=datetime.date(2020, 1, 1))
+    basket_add(client, three_products[0])
+    basket_add(client, three_products[1])
+    response = checkout_as_guest(client, method="vietqr")
+    assert response.status_code == 302
+    return OrderGroup.objects.get()
+
+
+def test_the_confirmation_shows_the_transfer_to_make(client, transfer):
+    page = client.get("/checkout/thank-you/").content.decode()
+    assert transfer.payment_reference in page
+    assert "3100205123456" in page  # the Union's account
+    assert "220.000" in page  # 120.000 + 45.000 + 30.000 + 25.000 delivery
+    parts = list(transfer.parts.select_related("order"))
+    assert all(part.order.status == "Awaiting payment" for part in parts)
+
+
+def test_staff_mark_the_transfer_received_and_the_cooperatives_may_prepare(client, transfer, staff):
+    client.force_login(staff)
+    url = f"/dashboard/checkouts/{transfer.number}/"
+    assert transfer.payment_reference in client.get(url).content.decode()
+    client.post(url, {"action": "transfer_received"})
+    transfer.refresh_from_db()
+    assert transfer.payment_status == "paid" and transfer.paid_at
+    assert {p.order.status for p in transfer.parts.select_related("order")} == {"Pending"}
+    # a second click changes nothing
+    client.post(url, {"action": "transfer_received"})
+    assert OrderGroup.objects.get().paid_at == transfer.paid_at
+
+
+def test_a_shopper_or_member_cannot_open_the_union_checkout_pages(client, transfer, three_vendors):
+    user = get_user_model().objects.create_user("m", "m@example.vn", "x")
+    vendor_member_add(vendor=three_vendors[0], user=user, role="owner")
+    client.force_login(user)
+    assert client.get("/dashboard/checkouts/").status_code == 403
+    response = client.post(
+        f"/dashboard/checkouts/{transfer.number}/", {"action": "transfer_received"}
+    )
+    assert response.status_code == 403
+    assert OrderGroup.objects.get().payment_status == "awaiting"
+    assert client.get("/dashboard/settlements/").status_code == 403
+    assert client.get(f"/dashboard/settlements/{three_vendors[1].pk}/").status_code == 403
+
+
+def test_the_ledger_owes_sales_paid_online_less_commission_and_payouts(
+    client, transfer, staff, three_vendors
+):
+    client.force_login(staff)
+    client.post(f"/dashboard/checkouts/{transfer.number}/", {"action": "transfer_received"})
+    coi = three_vendors[0]
+    # 120.000 + 30.000 delivery = 150.000, less 10% = 135.000
+    page = client.get(f"/dashboard/settlements/{coi.pk}/").content.decode()
+    assert "135.000" in page
+
+    refused = client.post(
+        f"/dashboard/settlements/{coi.pk}/",
+        {"amount": "200000", "paid_on": "2026-11-30", "reference": "UNC 1"},
+    )
+    assert refused.status_code == 200 and not Payout.objects.exists()
+    client.post(
+        f"/dashboard/settlements/{coi.pk}/",
+        {"amount": "100000", "paid_on": "2026-11-30", "reference": "UNC 1"},
+    )
+    assert Payout.objects.get().amount == Decimal(100000)
+    assert "35.000" in client.get(f"/dashboard/settlements/{coi.pk}/").content.decode()
+
+    export = client.get("/dashboard/settlements/export.csv")
+    rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))
+    coi_rows = [row for row in rows[1:] if row[0] == coi.name]
+    assert [int(row[4]) for row in coi_rows] == [150000, -15000, -100000]
+    assert coi_rows[-1][1] == "30/11/2026"
+
+
+def test_a_member_sees_only_her_cooperatives_ledger(client, transfer, staff, three_vendors):
+    client.force_login(staff)
+    client.post(f"/dashboard/checkouts/{transfer.number}/", {"action": "transfer_received"})
+    user = get_user_model().objects.create_user("m", "m@example.vn", "x")
+    vendor_member_add(vendor=three_vendors[1], user=user, role="staff")
+    client.force_login(user)
+    page = client.get("/dashboard/my-settlement/").content.decode()
+    # 45.000 + 25.000 = 70.000 less 10% = 63.000
+    assert "63.000" in page and "135.000" not in page
+    assert transfer.parts.get(vendor=three_vendors[1]).order.number in page
+    assert transfer.parts.get(vendor=three_vendors[0]).order.number not in page
