@@ -35,15 +35,19 @@ def products_for_sale() -> QuerySet:
     """Products a shopper may see, search and buy.
 
     Canonical (non-child), public products whose listing the Union approved,
-    sold by an approved vendor (a parent product through its variants).
-    Suspending a vendor hides its products at once.
+    sold by an approved vendor. Suspending a vendor hides its products at once.
+    A parent product is sold through its variants' stock records.
     """
-    sold_by_approved_vendor = StockRecord.objects.filter(
-        Q(product=OuterRef("pk")) | Q(product__parent=OuterRef("pk")),
-        partner__vendor__status=Vendor.Status.APPROVED,
-    )
+    approved = StockRecord.objects.filter(partner__vendor__status=Vendor.Status.APPROVED)
+    # Own records first; variants' only for parents (an OR across the join in
+    # one subquery would scan every stock record for every product).
     return Product.objects.browsable().filter(
-        Exists(sold_by_approved_vendor), listing__status=Listing.Status.APPROVED
+        Q(Exists(approved.filter(product=OuterRef("pk"))))
+        | Q(
+            Q(structure=Product.PARENT),
+            Exists(approved.filter(product__parent=OuterRef("pk"))),
+        ),
+        listing__status=Listing.Status.APPROVED,
     )
 
 

@@ -15,6 +15,7 @@ from django.db.models import (
     Count,
     Exists,
     F,
+    Func,
     IntegerField,
     OuterRef,
     Q,
@@ -23,26 +24,45 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Length
+from django.db.models.functions import Cast, Coalesce, Length
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 from marketplace.selectors import product_cards, products_for_sale
-from search.facets import PRICE_BANDS, FacetValue, SearchFilters, facet_values, price_band
-from search.queries import NEWEST, PRICE_ASC, PRICE_DESC, RELEVANCE, TITLE_ASC
+from search.facets import (
+    OCOP_STARS,
+    PRICE_BANDS,
+    FacetValue,
+    SearchFilters,
+    facet_values,
+    price_band,
+)
+from search.queries import (
+    BEST_SELLING,
+    NEWEST,
+    PRICE_ASC,
+    PRICE_DESC,
+    RELEVANCE,
+    TITLE_ASC,
+    TOP_RATED,
+)
 from search.text import has_diacritics, tokens
 
 Category = get_model("catalogue", "Category")
 ProductCategory = get_model("catalogue", "ProductCategory")
 StockRecord = get_model("partner", "StockRecord")
+Line = get_model("order", "Line")
 
 __all__ = [
+    "BEST_SELLING",
     "NEWEST",
     "PRICE_ASC",
     "PRICE_DESC",
     "RELEVANCE",
     "SORT_CHOICES",
     "TITLE_ASC",
+    "TOP_RATED",
     "FacetValue",
     "SearchResult",
     "category_by_slug",
@@ -51,6 +71,8 @@ __all__ = [
 
 SORT_CHOICES = [
     (RELEVANCE, _("Relevance")),
+    (BEST_SELLING, _("Best-selling")),
+    (TOP_RATED, _("Top rated")),
     (NEWEST, _("Newest")),
     (PRICE_ASC, _("Price, low to high")),
     (PRICE_DESC, _("Price, high to low")),
@@ -61,6 +83,18 @@ _ORDERINGS = {
     PRICE_ASC: ["min_price", "pk"],
     PRICE_DESC: ["-min_price", "-pk"],
     TITLE_ASC: ["title", "pk"],
+    BEST_SELLING: [
+        F("popularity").desc(),
+        F("rating").desc(nulls_last=True),
+        "-date_created",
+        "-pk",
+    ],
+    TOP_RATED: [
+        F("rating").desc(nulls_last=True),
+        F("popularity").desc(),
+        "-date_created",
+        "-pk",
+    ],
 }
 
 
@@ -105,14 +139,61 @@ def category_by_slug(slug: str):
     return Category.objects.browsable().filter(slug=slug).first()
 
 
-_STOCK = StockRecord.objects.filter(product=OuterRef("pk"))
-_VENDOR = "stockrecords__partner__vendor__"
+# A product's stock records: its own, or its variants' when it is a parent. Two
+# subqueries rather than one with an OR across the join, so each uses an index.
+_OWN_STOCK = StockRecord.objects.filter(product=OuterRef("pk"))
+_CHILD_STOCK = StockRecord.objects.filter(product__parent=OuterRef("pk"))
+
+
+def _has_records(**conditions) -> Q:
+    """The product or one of its variants has a stock record matching ``conditions``."""
+    return Q(Exists(_OWN_STOCK.filter(**conditions))) | Q(
+        Q(structure="parent"), Exists(_CHILD_STOCK.filter(**conditions))
+    )
+
+
+def _vendor_value(field_name: str) -> Coalesce:
+    """A field of the vendor selling the product (one vendor per product here)."""
+
+    def first(records: QuerySet) -> Subquery:
+        return Subquery(
+            records.filter(partner__vendor__isnull=False)
+            .order_by("pk")
+            .values(f"partner__vendor__{field_name}")[:1]
+        )
+
+    return Coalesce(first(_OWN_STOCK), first(_CHILD_STOCK))
+
+
+def _ocop_valid(today=None) -> Q:
+    """Stars whose certificate is valid today, as ``Product.ocop_stars_on`` decides."""
+    today = today or timezone.localdate()
+    return (
+        Q(ocop_stars__isnull=False)
+        & (Q(ocop_issued_on__isnull=True) | Q(ocop_issued_on__lte=today))
+        & (Q(ocop_expires_on__isnull=True) | Q(ocop_expires_on__gte=today))
+    )
+
+
+def _with_popularity(queryset: QuerySet) -> QuerySet:
+    """Units ordered of the product and its variants."""
+
+    def units(lines: QuerySet) -> Coalesce:
+        # A plain SUM (not Django's aggregate) so the subquery has no GROUP BY.
+        total = lines.order_by().annotate(total=Func(F("quantity"), function="SUM"))
+        return Coalesce(Subquery(total.values("total"), output_field=IntegerField()), Value(0))
+
+    own = units(Line.objects.filter(product=OuterRef("pk")))
+    children = units(Line.objects.filter(product__parent=OuterRef("pk")))
+    return queryset.annotate(popularity=own + children)
 
 
 def _with_min_price(queryset: QuerySet) -> QuerySet:
-    return queryset.annotate(
-        min_price=Subquery(_STOCK.filter(price__isnull=False).order_by("price").values("price")[:1])
-    )
+    def cheapest(records: QuerySet) -> Subquery:
+        return Subquery(records.filter(price__isnull=False).order_by("price").values("price")[:1])
+
+    # A parent has no price of its own, so its own (none) falls through to its variants'.
+    return queryset.annotate(min_price=Coalesce(cheapest(_OWN_STOCK), cheapest(_CHILD_STOCK)))
 
 
 def _filtered(queryset: QuerySet, filters: SearchFilters, *, category=None) -> QuerySet:
@@ -126,16 +207,19 @@ def _filtered(queryset: QuerySet, filters: SearchFilters, *, category=None) -> Q
         queryset = queryset.none()  # an unknown category slug matches nothing
     if filters.district:
         queryset = queryset.filter(
-            Exists(_STOCK.filter(partner__vendor__commune__parent_id=_int(filters.district)))
+            _has_records(partner__vendor__commune__parent_id=_int(filters.district))
         )
     if filters.commune:
-        queryset = queryset.filter(
-            Exists(_STOCK.filter(partner__vendor__commune_id=_int(filters.commune)))
-        )
+        queryset = queryset.filter(_has_records(partner__vendor__commune_id=_int(filters.commune)))
     if filters.kind:
-        queryset = queryset.filter(Exists(_STOCK.filter(partner__vendor__kind=filters.kind)))
+        queryset = queryset.filter(_has_records(partner__vendor__kind=filters.kind))
+    if filters.ocop:
+        if filters.ocop in OCOP_STARS:
+            queryset = queryset.filter(_ocop_valid(), ocop_stars=int(filters.ocop))
+        else:
+            queryset = queryset.none()
     if filters.in_stock:
-        queryset = queryset.filter(Exists(_in_stock_records()))
+        queryset = queryset.filter(_in_stock())
     band = price_band(filters.price) if filters.price else None
     if band is not None:
         low, high = band
@@ -151,11 +235,14 @@ def _int(value: str) -> int:
     return int(value) if value.isdigit() else 0
 
 
-def _in_stock_records() -> QuerySet:
-    return _STOCK.filter(
+def _in_stock() -> Q:
+    available = (
         Q(num_in_stock__isnull=True)
         | Q(num_in_stock__gt=F("num_allocated"))
         | Q(num_allocated__isnull=True, num_in_stock__gt=0)
+    )
+    return Q(Exists(_OWN_STOCK.filter(available))) | Q(
+        Q(structure="parent"), Exists(_CHILD_STOCK.filter(available))
     )
 
 
@@ -187,11 +274,12 @@ def _counts(matching: QuerySet, filters: SearchFilters, category) -> dict[str, d
             .order_by()
         },
         "district": _grouped(
-            scope("district"), Cast(F(_VENDOR + "commune__parent_id"), CharField())
+            scope("district"), Cast(_vendor_value("commune__parent_id"), CharField())
         ),
-        "commune": _grouped(scope("commune"), Cast(F(_VENDOR + "commune_id"), CharField())),
-        "kind": _grouped(scope("kind"), F(_VENDOR + "kind")),
-        "in_stock": {"true": scope("in_stock").filter(Exists(_in_stock_records())).count()},
+        "commune": _grouped(scope("commune"), Cast(_vendor_value("commune_id"), CharField())),
+        "kind": _grouped(scope("kind"), _vendor_value("kind")),
+        "ocop": _grouped(scope("ocop").filter(_ocop_valid()), Cast(F("ocop_stars"), CharField())),
+        "in_stock": {"true": scope("in_stock").filter(_in_stock()).count()},
     }
     priced = _with_min_price(scope("price"))
     bands = {}
@@ -224,6 +312,8 @@ def product_search(
     matching, words = _matching(query)
     facets = facet_values(counts=_counts(matching, filters, category), filters=filters)
     products = _with_min_price(_filtered(matching, filters, category=category))
+    if sort_by in {BEST_SELLING, TOP_RATED}:
+        products = _with_popularity(products)
     if sort_by in _ORDERINGS:
         products = products.order_by(*_ORDERINGS[sort_by])
     elif words:

@@ -10,13 +10,17 @@ so editing ``search/data/synonyms.txt`` needs no reindex of the text itself.
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
+from django.utils import timezone
 from django.utils.html import strip_tags
 from elasticsearch.dsl import (
     Boolean,
     Date,
+    Float,
     Index,
+    Integer,
     Keyword,
     Long,
     Mapping,
@@ -91,13 +95,55 @@ def product_index(*, name: str) -> Index:
     mapping.field("commune", Keyword())
     mapping.field("price", Long())
     mapping.field("in_stock", Boolean())
+    # Stars valid on the day of indexing, and the last day they stay valid: the
+    # queries also drop stars past that day, so an expired certificate stops
+    # counting even before the nightly rebuild.
+    mapping.field("ocop_stars", Integer())
+    mapping.field("ocop_until", Date())
+    mapping.field("rating", Float())
+    mapping.field("popularity", Long())
     mapping.field("created", Date())
     mapping.field("image_url", Keyword(index=False))
     index.mapping(mapping)
     return index
 
 
-def _vendor(partner):
+def page_index(*, name: str) -> Index:
+    """Stories and articles: the same Vietnamese analysis as products."""
+    folded, folded_search, exact, prefix = _analyzers()
+    index = Index(name)
+    index.settings(number_of_shards=1, number_of_replicas=0)
+    mapping = Mapping()
+    mapping.meta("dynamic", "strict")
+    mapping.field("title", _text(folded, folded_search, exact, prefix))
+    mapping.field("intro", _text(folded, folded_search, exact))
+    mapping.field("body", _text(folded, folded_search, exact))
+    mapping.field("vendor_name", _text(folded, folded_search, exact))
+    mapping.field("place", _text(folded, folded_search, exact))
+    mapping.field("kind", Keyword())
+    mapping.field("published", Date())
+    index.mapping(mapping)
+    return index
+
+
+def page_document(page) -> dict:
+    """A live story or article (specific page, ``vendor__commune__parent`` selected)."""
+    vendor = getattr(page, "vendor", None)
+    commune = vendor.commune if vendor else None
+    district = commune.parent if commune else None
+    return {
+        "title": page.title,
+        "intro": strip_tags(page.intro or ""),
+        "body": strip_tags(str(page.body or "")),
+        "vendor_name": vendor.name if vendor else "",
+        "place": " ".join(area.name for area in (commune, district) if area is not None),
+        "kind": page._meta.model_name,
+        "published": page.first_published_at.isoformat() if page.first_published_at else None,
+    }
+
+
+def record_vendor(partner):
+    """The marketplace vendor behind an Oscar partner, if any."""
     try:
         return partner.vendor
     except partner.__class__.vendor.RelatedObjectDoesNotExist:
@@ -110,14 +156,36 @@ def _in_stock(record) -> bool:
     return record.num_in_stock - (record.num_allocated or 0) > 0
 
 
-def product_document(product, *, categories: dict[int, tuple[list[str], list[str]]]) -> dict:
-    """The engine document of a product prefetched as ``indexing.PRODUCT_PREFETCH`` says.
+def product_records(product) -> list:
+    """The stock records that sell ``product``: its own and, for a parent, its variants'.
 
-    ``categories`` maps a category id to its (ancestor slugs, ancestor names).
+    A parent product has no stock record of its own; shoppers find the parent
+    and pick a variant on its page, so the parent carries its children's
+    prices, stock and seller.
     """
     records = list(product.stockrecords.all())
+    if product.is_parent:
+        for child in product.children.all():
+            records.extend(child.stockrecords.all())
+    return records
+
+
+def product_document(
+    product,
+    *,
+    categories: dict[int, tuple[list[str], list[str]]],
+    popularity: dict[int, int] | None = None,
+    today: datetime.date | None = None,
+) -> dict:
+    """The engine document of a product prefetched as ``indexing.PRODUCT_PREFETCH`` says.
+
+    ``categories`` maps a category id to its (ancestor slugs, ancestor names);
+    ``popularity`` maps a product id to the units ordered of it and its variants.
+    """
+    today = today or timezone.localdate()
+    records = product_records(product)
     prices = [int(r.price) for r in records if r.price is not None]
-    vendor = next((v for v in (_vendor(r.partner) for r in records) if v is not None), None)
+    vendor = next((v for v in (record_vendor(r.partner) for r in records) if v is not None), None)
     commune = vendor.commune if vendor else None
     district = commune.parent if commune else None
     direct = list(product.categories.all())
@@ -128,6 +196,7 @@ def product_document(product, *, categories: dict[int, tuple[list[str], list[str
         tree.extend(slug for slug in slugs if slug not in tree)
         path_names.append(" ".join(names))
     images = list(product.images.all())
+    stars = product.ocop_stars_on(today)
     return {
         "title": product.title,
         "title_sort": fold(product.title),
@@ -144,6 +213,12 @@ def product_document(product, *, categories: dict[int, tuple[list[str], list[str
         "commune": str(commune.pk) if commune else None,
         "price": min(prices) if prices else None,
         "in_stock": any(_in_stock(r) for r in records),
+        "ocop_stars": stars,
+        "ocop_until": product.ocop_expires_on.isoformat()
+        if stars and product.ocop_expires_on
+        else None,
+        "rating": product.rating,
+        "popularity": (popularity or {}).get(product.pk, 0),
         "created": product.date_created.isoformat(),
         "image_url": images[0].original.url if images and images[0].original else None,
     }

@@ -10,6 +10,12 @@ the database adapter (``search.database``).
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
@@ -18,6 +24,39 @@ from django.conf import settings
 
 class EngineError(Exception):
     """The engine is down, slow or refused the request."""
+
+
+@dataclass
+class EngineTime:
+    """Time one request spent waiting on the engine: round trips and the engine's own ``took``."""
+
+    calls: int = 0
+    round_trip_ms: float = 0.0
+    took_ms: float = 0.0
+    engine: str = ""
+
+    def server_timing(self) -> str:
+        """A ``Server-Timing`` header value, read by ``manage.py search_bench``."""
+        if not self.calls:
+            return "search-engine;dur=0"
+        return (
+            f'search-engine;dur={self.round_trip_ms:.1f};desc="{self.engine}", '
+            f"search-engine-took;dur={self.took_ms:.1f}"
+        )
+
+
+_engine_time: ContextVar[EngineTime | None] = ContextVar("search_engine_time", default=None)
+
+
+@contextmanager
+def engine_timer() -> Iterator[EngineTime]:
+    """Add up the engine calls made inside the block (a request, a benchmark step)."""
+    spent = EngineTime()
+    token = _engine_time.set(spent)
+    try:
+        yield spent
+    finally:
+        _engine_time.reset(token)
 
 
 class SearchEngine:
@@ -41,15 +80,33 @@ class SearchEngine:
         """The client, and the exceptions it raises when the engine fails."""
         raise NotImplementedError
 
-    def _call(self, method: str, **kwargs: Any) -> Any:
-        target = self.client
+    # Writes (bulk, create, refresh) may wait this long: a rebuild on a busy
+    # machine must not fail because a shopper's search has to be fast.
+    write_timeout = 60.0
+
+    def _client_with_timeout(self, timeout: float) -> Any:
+        """The client whose calls wait up to ``timeout`` seconds."""
+        raise NotImplementedError
+
+    def _call(self, method: str, *, write: bool = False, **kwargs: Any) -> Any:
+        target = self._client_with_timeout(self.write_timeout) if write else self.client
         for part in method.split("."):
             target = getattr(target, part)
+        started = time.perf_counter()
         try:
             response = target(**kwargs)
         except self.errors as exc:
             raise EngineError(f"{self.name} {method} failed: {exc}") from exc
-        return getattr(response, "body", response)
+        finally:
+            spent = _engine_time.get()
+            if spent is not None:
+                spent.calls += 1
+                spent.round_trip_ms += (time.perf_counter() - started) * 1000
+                spent.engine = self.name
+        body = getattr(response, "body", response)
+        if spent is not None and isinstance(body, dict) and "took" in body:
+            spent.took_ms += float(body["took"])
+        return body
 
     def health(self) -> str:
         """``"ok"`` when the cluster answers yellow or green, else ``"down"``."""
@@ -60,7 +117,7 @@ class SearchEngine:
         return "ok" if body.get("status") in {"green", "yellow"} else "down"
 
     def index_create(self, *, name: str, body: dict) -> None:
-        self._call("indices.create", index=name, body=body)
+        self._call("indices.create", write=True, index=name, body=body)
 
     def index_delete(self, *, name: str) -> None:
         self._call("indices.delete", index=name, ignore_unavailable=True)
@@ -83,7 +140,7 @@ class SearchEngine:
         """Send index/delete operations; return how many failed (a missing delete is fine)."""
         if not operations:
             return 0
-        body = self._call("bulk", index=index, body=operations)
+        body = self._call("bulk", write=True, index=index, body=operations)
         failed = 0
         for item in body.get("items", []):
             (action, result), *_ = item.items()
@@ -94,12 +151,15 @@ class SearchEngine:
         return failed
 
     def refresh(self, *, index: str) -> None:
-        self._call("indices.refresh", index=index)
+        self._call("indices.refresh", write=True, index=index)
 
     def count(self, *, index: str) -> int:
         return int(self._call("count", index=index)["count"])
 
-    def search(self, *, index: str, body: dict) -> dict:
+    def search(self, *, index: str, body: dict, missing_ok: bool = False) -> dict:
+        """``missing_ok``: an index never built answers no hits instead of failing."""
+        if missing_ok:
+            return self._call("search", index=index, body=body, ignore_unavailable=True)
         return self._call("search", index=index, body=body)
 
 
@@ -115,6 +175,15 @@ class OpenSearchEngine(SearchEngine):
         )
         return client, (OpenSearchException,)
 
+    def _client_with_timeout(self, timeout: float) -> Any:
+        from opensearchpy import OpenSearch
+
+        if getattr(self, "_write_client", None) is None:
+            self._write_client = OpenSearch(
+                hosts=[self.url], timeout=timeout, max_retries=0, retry_on_timeout=False
+            )
+        return self._write_client
+
 
 class ElasticsearchEngine(SearchEngine):
     name = "elasticsearch"
@@ -127,6 +196,9 @@ class ElasticsearchEngine(SearchEngine):
             self.url, request_timeout=self.timeout, max_retries=0, retry_on_timeout=False
         )
         return client, (ApiError, TransportError)
+
+    def _client_with_timeout(self, timeout: float) -> Any:
+        return self.client.options(request_timeout=timeout)
 
 
 ADAPTERS: dict[str, type[SearchEngine]] = {
@@ -150,6 +222,11 @@ def engine_get() -> SearchEngine | None:
 def index_alias(*, name: str = "products") -> str:
     """Our indexes carry the prefix, so they never meet Wagtail's or another site's."""
     return f"{settings.SEARCH_INDEX_PREFIX}-{name}"
+
+
+def index_name_new(alias: str) -> str:
+    """A fresh, time-stamped index name to fill before the alias is swapped onto it."""
+    return f"{alias}-{datetime.now(UTC).strftime('%Y%m%d%H%M%S%f')}"
 
 
 def engine_state() -> str:

@@ -27,6 +27,9 @@ PRICE_BANDS: list[tuple[str, int | None, int | None]] = [
 ]
 PRICE_BAND_KEYS = [key for key, _low, _high in PRICE_BANDS]
 
+# OCOP ("One Commune One Product") ratings the province awards.
+OCOP_STARS = ["5", "4", "3"]
+
 # Facet name → the engine document field it is counted on. Categories are
 # counted on the product's own categories but filtered on the whole tree, so a
 # parent category includes its children.
@@ -35,6 +38,7 @@ ENGINE_FIELDS = {
     "district": "district",
     "commune": "commune",
     "kind": "vendor_kind",
+    "ocop": "ocop_stars",
     "in_stock": "in_stock",
     "price": "price",
 }
@@ -49,6 +53,7 @@ class SearchFilters:
     district: str = ""
     commune: str = ""
     kind: str = ""
+    ocop: str = ""
     price: str = ""
     in_stock: bool = False
 
@@ -116,6 +121,9 @@ def facet_values(
         "district": lambda value: area_names.get(value),
         "commune": lambda value: area_names.get(value),
         "kind": lambda value: kinds.get(value),
+        "ocop": lambda value: (
+            _("OCOP %(stars)s stars") % {"stars": value} if value in OCOP_STARS else None
+        ),
         "price": lambda value: price_band_label(value) if price_band(value) else None,
         "in_stock": lambda value: _("In stock") if value == "true" else None,
     }
@@ -132,6 +140,8 @@ def facet_values(
             )
         if name == "price":
             values.sort(key=lambda v: PRICE_BAND_KEYS.index(v.value))
+        elif name == "ocop":
+            values.sort(key=lambda v: OCOP_STARS.index(v.value))
         else:
             values.sort(key=lambda v: (-v.count, v.label))
         groups[name] = values

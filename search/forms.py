@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from search.database import SORT_CHOICES
-from search.facets import PRICE_BAND_KEYS, SearchFilters
+from search.facets import OCOP_STARS, PRICE_BAND_KEYS, SearchFilters
 
 
 class SearchInput(forms.TextInput):
@@ -51,6 +51,9 @@ class SearchForm(forms.Form):
     district = forms.RegexField(regex=r"^\d{1,10}$", required=False, widget=forms.HiddenInput)
     commune = forms.RegexField(regex=r"^\d{1,10}$", required=False, widget=forms.HiddenInput)
     kind = forms.SlugField(required=False, max_length=20, widget=forms.HiddenInput)
+    ocop = forms.ChoiceField(
+        required=False, choices=[(stars, stars) for stars in OCOP_STARS], widget=forms.HiddenInput
+    )
     price = forms.ChoiceField(
         required=False, choices=[(key, key) for key in PRICE_BAND_KEYS], widget=forms.HiddenInput
     )
@@ -74,6 +77,7 @@ class SearchForm(forms.Form):
                 district=data.get("district") or "",
                 commune=data.get("commune") or "",
                 kind=data.get("kind") or "",
+                ocop=data.get("ocop") or "",
                 price=data.get("price") or "",
                 in_stock=bool(data.get("in_stock")),
             ),

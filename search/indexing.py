@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime
 
 from django.db import transaction
+from django.db.models import Q, Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.html import strip_tags
 from oscar.core.loading import get_model
 
 from marketplace.selectors import products_for_sale
-from search.documents import product_document, product_index
-from search.engine import EngineError, SearchEngine, engine_get, index_alias
+from search.documents import product_document, product_index, product_records, record_vendor
+from search.engine import EngineError, SearchEngine, engine_get, index_alias, index_name_new
 from search.models import ProductSearchDocument
 from search.text import fold
 
@@ -27,6 +29,7 @@ logger = logging.getLogger(__name__)
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
+Line = get_model("order", "Line")
 
 BATCH_SIZE = 500
 
@@ -46,13 +49,27 @@ def _category_paths() -> dict[int, str]:
     }
 
 
+def _places(records) -> str:
+    """The commune and district names of the vendors selling through ``records``."""
+    names: list[str] = []
+    for record in records:
+        vendor = record_vendor(record.partner)
+        commune = vendor.commune if vendor else None
+        for area in (commune, commune.parent if commune else None):
+            if area is not None and area.name not in names:
+                names.append(area.name)
+    return " ".join(names)
+
+
 def _document_for(product, category_paths: dict[int, str]) -> ProductSearchDocument:
     title = fold(product.title)
+    records = product_records(product)
     parts = [
         title,
         fold(strip_tags(product.description or "")),
         " ".join(category_paths.get(c.pk, "") for c in product.categories.all()),
-        fold(" ".join(sr.partner.name for sr in product.stockrecords.all())),
+        fold(" ".join(dict.fromkeys(record.partner.name for record in records))),
+        fold(_places(records)),
     ]
     text = " ".join(part for part in parts if part)
     return ProductSearchDocument(product_id=product.pk, title=f" {title} ", text=f" {text} ")
@@ -65,9 +82,16 @@ def product_documents_rebuild(*, product_ids: Iterable[int] | None = None) -> in
     its document with it (cascade), so only live products are written. An
     engine that is down is logged and skipped: the save that triggered this
     has committed already, and ``search_index status`` shows the drift.
+    A variant stands for its parent, whose document carries the variants'
+    prices and stock.
     """
     if product_ids is not None:
         product_ids = set(product_ids)
+        product_ids |= set(
+            Product.objects.filter(pk__in=list(product_ids), parent__isnull=False).values_list(
+                "parent_id", flat=True
+            )
+        )
     written = _database_documents_rebuild(product_ids=product_ids)
     engine = engine_get()
     if engine is not None:
@@ -82,9 +106,7 @@ def product_documents_rebuild(*, product_ids: Iterable[int] | None = None) -> in
 
 
 def _database_documents_rebuild(*, product_ids: set[int] | None) -> int:
-    queryset = Product.objects.order_by("pk").prefetch_related(
-        "categories", "stockrecords__partner"
-    )
+    queryset = Product.objects.order_by("pk").prefetch_related("categories", *_RECORDS_PREFETCH)
     if product_ids is not None:
         queryset = queryset.filter(pk__in=list(product_ids))
     category_paths = _category_paths()
@@ -112,11 +134,30 @@ def _database_documents_rebuild(*, product_ids: set[int] | None) -> int:
 
 # --- The engine's index ---------------------------------------------------------------
 
-PRODUCT_PREFETCH = (
-    "categories",
-    "images",
+_RECORDS_PREFETCH = (
     "stockrecords__partner__vendor__commune__parent",
+    "children__stockrecords__partner__vendor__commune__parent",
 )
+PRODUCT_PREFETCH = ("categories", "images", *_RECORDS_PREFETCH)
+
+
+def product_popularity(*, product_ids: set[int] | None = None) -> dict[int, int]:
+    """Units ordered per product, a variant's counted for its parent, in one query.
+
+    Every order line counts: a province's shop has no returns flow yet to
+    subtract. ``None`` counts every product (the rebuild).
+    """
+    lines = Line.objects.filter(product__isnull=False)
+    if product_ids is not None:
+        ids = list(product_ids)
+        lines = lines.filter(Q(product_id__in=ids) | Q(product__parent_id__in=ids))
+    rows = (
+        lines.annotate(root=Coalesce("product__parent_id", "product_id"))
+        .values("root")
+        .annotate(units=Sum("quantity"))
+        .order_by()
+    )
+    return {row["root"]: int(row["units"] or 0) for row in rows}
 
 
 def _category_trees() -> dict[int, tuple[list[str], list[str]]]:
@@ -142,27 +183,25 @@ def index_ensure(*, engine: SearchEngine) -> str:
     """The alias, created over a fresh empty index when it does not exist yet."""
     alias = index_alias()
     if not engine.alias_indices(alias=alias):
-        name = _new_index_name(alias)
+        name = index_name_new(alias)
         engine.index_create(name=name, body=product_index(name=name).to_dict())
         engine.alias_swap(alias=alias, index=name)
     return alias
-
-
-def _new_index_name(alias: str) -> str:
-    return f"{alias}-{datetime.now(UTC).strftime('%Y%m%d%H%M%S%f')}"
 
 
 def engine_documents_sync(*, engine: SearchEngine, product_ids: set[int]) -> int:
     """Index the given products that are for sale and delete the others; return failures."""
     alias = index_ensure(engine=engine)
     trees = _category_trees()
+    popularity = product_popularity(product_ids=product_ids)
+    today = timezone.localdate()
     operations: list[dict] = []
     visible = set()
     for product in _visible_products(product_ids):
         visible.add(product.pk)
         operations += [
             {"index": {"_id": str(product.pk)}},
-            product_document(product, categories=trees),
+            product_document(product, categories=trees, popularity=popularity, today=today),
         ]
     for pk in product_ids - visible:
         operations.append({"delete": {"_id": str(pk)}})
@@ -178,9 +217,11 @@ def engine_index_rebuild(
     atomic alias update, so there is no moment without results.
     """
     alias = index_alias()
-    name = _new_index_name(alias)
+    name = index_name_new(alias)
     engine.index_create(name=name, body=product_index(name=name).to_dict())
     trees = _category_trees()
+    popularity = product_popularity()
+    today = timezone.localdate()
     queryset = _visible_products()
     total = queryset.count()
     done = failed = 0
@@ -198,7 +239,7 @@ def engine_index_rebuild(
         for product in queryset.iterator(chunk_size=BATCH_SIZE):
             operations += [
                 {"index": {"_id": str(product.pk)}},
-                product_document(product, categories=trees),
+                product_document(product, categories=trees, popularity=popularity, today=today),
             ]
             if len(operations) >= 2 * BATCH_SIZE:
                 flush()

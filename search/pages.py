@@ -1,20 +1,30 @@
-"""Stories and articles found by the same folded words as products (database adapter).
+"""Stories and articles found by the same words as products, in the engine or the database.
 
 Documents are written when a page is published and removed when it is
-unpublished; ``page_search`` answers the results page's second section.
+unpublished, in the database (folded text) and in the engine's own pages
+index (``<prefix>-pages``, beside the products'); ``page_search`` answers the
+results page's second section and falls back to the database like products.
+Wagtail's admin search keeps its own backend and never sees these indexes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import logging
+from collections.abc import Callable, Iterable
 
 from django.db import transaction
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
+from search.documents import page_document, page_index
+from search.engine import EngineError, SearchEngine, engine_get, index_alias, index_name_new
 from search.models import PageSearchDocument
+from search.queries import page_search_body, page_suggest_body, parse_ids
 from search.text import fold, tokens
+
+logger = logging.getLogger(__name__)
+PAGES = "pages"
 
 SEARCHED_TYPES = ("cms.StoryPage", "cms.ArticlePage")
 
@@ -41,14 +51,35 @@ def _document_for(page) -> PageSearchDocument:
         fold(page.intro),
         fold(strip_tags(_body_text(page.body))),
         fold(vendor.name) if vendor else "",
+        fold(page_document(page)["place"]),
     ]
     text = " ".join(part for part in parts if part)
     return PageSearchDocument(page_id=page.pk, title=f" {fold(page.title)} ", text=f" {text} ")
 
 
-@transaction.atomic
 def page_documents_rebuild(*, page_ids: Iterable[int] | None = None) -> int:
-    """Rewrite the documents of the given pages (all when ``None``); drop the unpublished."""
+    """Rewrite the documents of the given pages (all when ``None``); drop the unpublished.
+
+    The engine follows after the database; an engine that is down is logged
+    and skipped, as for products.
+    """
+    if page_ids is not None:
+        page_ids = list(page_ids)
+    written = _database_documents_rebuild(page_ids=page_ids)
+    engine = engine_get()
+    if engine is not None:
+        try:
+            if page_ids is None:
+                engine_pages_rebuild(engine=engine)
+            else:
+                engine_pages_sync(engine=engine, page_ids=set(page_ids))
+        except EngineError as exc:
+            logger.warning("Pages index not updated, the engine failed: %s", exc)
+    return written
+
+
+@transaction.atomic
+def _database_documents_rebuild(*, page_ids: list[int] | None) -> int:
     pages = _searched_pages()
     stale = PageSearchDocument.objects.all()
     if page_ids is not None:
@@ -61,15 +92,115 @@ def page_documents_rebuild(*, page_ids: Iterable[int] | None = None) -> int:
     return len(documents)
 
 
+def indexed_pages(page_ids: set[int] | None = None) -> list:
+    """Live stories and articles, specific, with what their documents need selected."""
+    from cms.models import ArticlePage, StoryPage
+
+    found = []
+    for model, related in ((StoryPage, ("vendor__commune__parent",)), (ArticlePage, ())):
+        queryset = model.objects.live().public().select_related(*related).order_by("pk")
+        if page_ids is not None:
+            queryset = queryset.filter(pk__in=page_ids)
+        found.extend(queryset)
+    return found
+
+
+def _pages_index_ensure(engine: SearchEngine) -> str:
+    alias = index_alias(name=PAGES)
+    if not engine.alias_indices(alias=alias):
+        name = index_name_new(alias)
+        engine.index_create(name=name, body=page_index(name=name).to_dict())
+        engine.alias_swap(alias=alias, index=name)
+    return alias
+
+
+def _operations(pages: list) -> list[dict]:
+    operations: list[dict] = []
+    for page in pages:
+        operations += [{"index": {"_id": str(page.pk)}}, page_document(page)]
+    return operations
+
+
+def engine_pages_sync(*, engine: SearchEngine, page_ids: set[int]) -> int:
+    """Index the given pages that are live and delete the others; return failures."""
+    alias = _pages_index_ensure(engine)
+    pages = indexed_pages(page_ids)
+    operations = _operations(pages)
+    for pk in page_ids - {page.pk for page in pages}:
+        operations.append({"delete": {"_id": str(pk)}})
+    return engine.bulk(index=alias, operations=operations)
+
+
+def engine_pages_rebuild(
+    *, engine: SearchEngine, progress: Callable[[int, int], None] | None = None
+) -> dict:
+    """A new pages index, filled, then swapped in under the alias (as for products)."""
+    alias = index_alias(name=PAGES)
+    name = index_name_new(alias)
+    engine.index_create(name=name, body=page_index(name=name).to_dict())
+    pages = indexed_pages()
+    try:
+        failed = engine.bulk(index=name, operations=_operations(pages))
+        if progress is not None:
+            progress(len(pages), len(pages))
+        engine.refresh(index=name)
+        old = engine.alias_swap(alias=alias, index=name)
+    except EngineError:
+        engine.index_delete(name=name)
+        raise
+    for old_name in old:
+        engine.index_delete(name=old_name)
+    return {"index": name, "indexed": len(pages), "failed": failed, "removed": old}
+
+
+def _pages_by_ids(ids: list[int]) -> list:
+    position = {pk: index for index, pk in enumerate(ids)}
+    pages = _searched_pages().filter(pk__in=ids).specific()
+    return sorted(pages, key=lambda page: position[page.pk])
+
+
 def page_search(query: str, *, limit: int = 6) -> list:
+    """Live stories and articles matching every query word; the engine when it answers."""
+    if not tokens(query):
+        return []
+    engine = engine_get()
+    if engine is not None:
+        try:
+            body = page_search_body(query=query, size=limit)
+            ids, _ = parse_ids(
+                engine.search(index=index_alias(name=PAGES), body=body, missing_ok=True)
+            )
+            return _pages_by_ids(ids)
+        except EngineError as exc:
+            logger.warning("Search engine failed, the database finds the pages: %s", exc)
+    return _database_page_search(query, limit=limit)
+
+
+def page_suggestions(query: str, *, limit: int = 3) -> list:
+    """Stories and articles for the search box: title word starts, engine or database."""
+    if not tokens(query):
+        return []
+    engine = engine_get()
+    if engine is not None:
+        try:
+            body = page_suggest_body(query=query, size=limit)
+            ids, _ = parse_ids(
+                engine.search(index=index_alias(name=PAGES), body=body, missing_ok=True)
+            )
+            return _pages_by_ids(ids)
+        except EngineError as exc:
+            logger.warning("Search engine failed, the database suggests pages: %s", exc)
+    return _database_page_search(query, limit=limit, titles_only=True)
+
+
+def _database_page_search(query: str, *, limit: int, titles_only: bool = False) -> list:
     """Live stories and articles whose words start with every query word; titles first."""
     words = tokens(query)
-    if not words:
-        return []
     matching = _searched_pages()
     in_title = Q()
     for word in words:
-        matching = matching.filter(search_document__text__contains=f" {word}")
+        field = "title" if titles_only else "text"
+        matching = matching.filter(**{f"search_document__{field}__contains": f" {word}"})
         in_title &= Q(search_document__title__contains=f" {word}")
     ranked = matching.annotate(
         rank=Case(When(in_title, then=Value(1)), default=Value(0), output_field=IntegerField())

@@ -10,16 +10,28 @@ would give.
 
 from __future__ import annotations
 
+import datetime
+
+from django.utils import timezone
 from elasticsearch.dsl import A, Q, Search
 
-from search.facets import ENGINE_FIELDS, FACET_NAMES, PRICE_BANDS, SearchFilters, price_band
+from search.facets import (
+    ENGINE_FIELDS,
+    FACET_NAMES,
+    OCOP_STARS,
+    PRICE_BANDS,
+    SearchFilters,
+    price_band,
+)
 
-RELEVANCE, PRICE_ASC, PRICE_DESC, NEWEST, TITLE_ASC = (
+RELEVANCE, PRICE_ASC, PRICE_DESC, NEWEST, TITLE_ASC, BEST_SELLING, TOP_RATED = (
     "relevance",
     "price-asc",
     "price-desc",
     "newest",
     "title-asc",
+    "best-selling",
+    "top-rated",
 )
 MAX_WINDOW = 10_000  # the engine's max_result_window
 TEXT_FIELDS = ["title^3", "category_path^2", "vendor_name^2", "place", "description"]
@@ -31,10 +43,25 @@ _SORTS = {
     PRICE_DESC: [{"price": {"order": "desc", "missing": "_last"}}, {"created": "desc"}],
     NEWEST: [{"created": "desc"}],
     TITLE_ASC: [{"title_sort": "asc"}, {"created": "desc"}],
+    BEST_SELLING: [
+        {"popularity": {"order": "desc", "missing": "_last"}},
+        {"rating": {"order": "desc", "missing": "_last"}},
+        {"created": "desc"},
+    ],
+    TOP_RATED: [
+        {"rating": {"order": "desc", "missing": "_last"}},
+        {"popularity": {"order": "desc", "missing": "_last"}},
+        {"created": "desc"},
+    ],
 }
 
 
-def text_query(query: str) -> Q:
+def text_query(
+    query: str,
+    *,
+    fields: list[str] = TEXT_FIELDS,
+    exact_fields: list[str] = EXACT_FIELDS,
+) -> Q:
     """All words must match, in one field (with typos forgiven) or spread over several.
 
     Fuzziness ``AUTO:4,7`` leaves words under four letters exact ("com" must
@@ -48,26 +75,40 @@ def text_query(query: str) -> Q:
             Q(
                 "multi_match",
                 query=query,
-                fields=TEXT_FIELDS,
+                fields=fields,
                 type="best_fields",
                 operator="and",
                 fuzziness="AUTO:4,7",
                 prefix_length=1,
                 max_expansions=20,
             ),
-            Q("multi_match", query=query, fields=TEXT_FIELDS, type="cross_fields", operator="and"),
+            Q("multi_match", query=query, fields=fields, type="cross_fields", operator="and"),
         ],
         minimum_should_match=1,
     )
     ranking = [
-        Q("multi_match", query=query, fields=EXACT_FIELDS, operator="and", boost=4),
+        Q("multi_match", query=query, fields=exact_fields, operator="and", boost=4),
         Q("match_phrase", title={"query": query, "boost": 2}),
     ]
     return Q("bool", must=[matching], should=ranking)
 
 
+def ocop_valid(today: datetime.date | None = None) -> Q:
+    """Stars whose certificate has not run out since the document was indexed."""
+    today = today or timezone.localdate()
+    return Q(
+        "bool",
+        filter=[Q("exists", field="ocop_stars")],
+        must_not=[Q("range", ocop_until={"lt": today.isoformat()})],
+    )
+
+
 def filter_clause(name: str, value) -> Q | None:
     """One active filter as an engine clause (``None`` for a value that means nothing)."""
+    if name == "ocop":
+        if value not in OCOP_STARS:
+            return Q("bool", must_not=[Q("match_all")])  # unknown stars match nothing
+        return Q("bool", filter=[Q("term", ocop_stars=int(value)), ocop_valid()])
     if name == "category":
         return Q("term", category_tree=value)
     if name == "price":
@@ -116,6 +157,8 @@ def product_search_body(
         search = search.post_filter(Q("bool", filter=list(clauses.values())))
     for name in FACET_NAMES:
         others = [clause for other, clause in clauses.items() if other != name]
+        if name == "ocop":
+            others.append(ocop_valid())
         bucket = A("filter", Q("bool", filter=others))
         bucket.bucket("values", _facet_agg(name))
         search.aggs.bucket(name, bucket)
@@ -163,6 +206,24 @@ def parse_counts(response: dict) -> dict[str, dict[str, int]]:
 
 
 SUGGEST_SIZE = 6
+PAGE_FIELDS = ["title^3", "intro^2", "body", "vendor_name", "place"]
+PAGE_EXACT_FIELDS = ["title.exact^3", "intro.exact", "body.exact"]
+
+
+def page_search_body(*, query: str, size: int) -> dict:
+    """Stories and articles for the results page: same matching as products."""
+    search = Search().query(text_query(query, fields=PAGE_FIELDS, exact_fields=PAGE_EXACT_FIELDS))
+    search = search.sort("_score", {"published": {"order": "desc", "missing": "_last"}})
+    return search.source(False).extra(track_total_hits=False)[0:size].to_dict()
+
+
+def page_suggest_body(*, query: str, size: int = 3) -> dict:
+    """Stories and articles whose title words start with the typed words."""
+    search = Search().query(
+        Q("match", **{"title.prefix": {"query": query[:QUERY_MAX_CHARS], "operator": "and"}})
+    )
+    search = search.sort("_score", {"published": {"order": "desc", "missing": "_last"}})
+    return search.source(False).extra(track_total_hits=False)[0:size].to_dict()
 
 
 def suggest_body(*, query: str) -> dict:

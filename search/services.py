@@ -128,6 +128,8 @@ def product_search(
 ) -> SearchResult:
     """Search products for sale; ``page`` and ``per_page`` let the engine fetch one page only."""
     filters = filters or SearchFilters()
+    if not tokens(query):
+        query = ""  # punctuation or operators alone: the same as an empty search
     engine = engine_get()
     if engine is not None:
         engine_filters = filters
@@ -178,15 +180,16 @@ def _database_vendors(query: str) -> list:
 
 
 def product_suggestions(*, query: str) -> dict:
-    """What the search box suggests while the shopper types: products and vendors.
+    """What the search box suggests while the shopper types: products, vendors, stories.
 
     Same budget and fallback as a search: the engine when it answers within
     the timeout, else the database's word-prefix matching.
     """
     from marketplace.models import Vendor
+    from search.pages import page_suggestions
 
     if not tokens(query):
-        return {"products": [], "vendors": []}
+        return {"products": [], "vendors": [], "stories": []}
     engine = engine_get()
     products = vendors = None
     if engine is not None:
@@ -209,4 +212,5 @@ def product_suggestions(*, query: str) -> dict:
             {"title": product.title, "url": product.get_absolute_url()} for product in products
         ],
         "vendors": _vendor_entries(vendors),
+        "stories": [{"title": page.title, "url": page.url} for page in page_suggestions(query)],
     }

@@ -1,7 +1,8 @@
 """Queue product ids for re-indexing after the transaction commits.
 
-Handlers stay thin: they skip raw (fixture) saves, collect ids, and leave
-the work to ``product_documents_rebuild`` once per transaction.
+Handlers stay thin: they skip raw (fixture) saves, collect ids, and enqueue
+one background task per transaction (``search.tasks``), which runs at once
+with the immediate backend and in the worker with the database one.
 """
 
 from __future__ import annotations
@@ -16,8 +17,7 @@ from oscar.core.loading import get_model
 from wagtail.signals import page_published, page_unpublished
 
 from marketplace.models import AdministrativeArea, Vendor
-from search.indexing import product_documents_rebuild
-from search.pages import page_documents_rebuild
+from search.tasks import page_documents_refresh, product_documents_refresh
 
 Product = get_model("catalogue", "Product")
 ProductCategory = get_model("catalogue", "ProductCategory")
@@ -25,6 +25,7 @@ Category = get_model("catalogue", "Category")
 StockRecord = get_model("partner", "StockRecord")
 Partner = get_model("partner", "Partner")
 ProductImage = get_model("catalogue", "ProductImage")
+OrderLine = get_model("order", "Line")
 
 _pending = threading.local()
 
@@ -44,7 +45,7 @@ def _queue(product_ids) -> None:
 def _flush() -> None:
     ids, _pending.ids = getattr(_pending, "ids", set()), set()
     if ids:
-        product_documents_rebuild(product_ids=ids)
+        product_documents_refresh.enqueue(product_ids=sorted(ids))
 
 
 @receiver(post_save, sender=Product)
@@ -58,6 +59,13 @@ def product_saved(sender, instance, raw=False, **kwargs):
 @receiver(post_save, sender=ProductImage)
 def product_link_saved(sender, instance, raw=False, **kwargs):
     if not raw:
+        _queue([instance.product_id])
+
+
+@receiver(post_save, sender=OrderLine)
+def order_line_saved(sender, instance, raw=False, created=False, **kwargs):
+    """Units ordered are the product's popularity (best-selling sort)."""
+    if not raw and created:
         _queue([instance.product_id])
 
 
@@ -102,4 +110,4 @@ def area_saved(sender, instance, raw=False, created=False, **kwargs):
 def page_changed(sender, instance, **kwargs):
     """A story or article published or withdrawn: its document follows after commit."""
     page_id = instance.pk
-    transaction.on_commit(lambda: page_documents_rebuild(page_ids=[page_id]))
+    transaction.on_commit(lambda: page_documents_refresh.enqueue(page_ids=[page_id]))

@@ -19,6 +19,7 @@ from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
 from search.database import SORT_CHOICES
+from search.engine import engine_timer
 from search.forms import SearchForm
 from search.pages import page_search
 from search.services import category_by_slug, product_search, product_suggestions
@@ -30,12 +31,25 @@ FACET_TITLES = [
     ("district", _("District")),
     ("commune", _("Commune")),
     ("kind", _("Seller type")),
+    ("ocop", _("OCOP stars")),
     ("price", _("Price")),
     ("in_stock", _("Availability")),
 ]
 
 
-class ProductListMixin:
+class EngineTimingMixin:
+    """Says in a ``Server-Timing`` header how long the page waited on the search engine."""
+
+    def dispatch(self, request, *args, **kwargs):
+        with engine_timer() as spent:
+            response = super().dispatch(request, *args, **kwargs)
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()  # engine calls made while rendering count too
+        response["Server-Timing"] = spent.server_timing()
+        return response
+
+
+class ProductListMixin(EngineTimingMixin):
     """Paginates a ``SearchResult`` and builds facet links that keep the query."""
 
     paginate_by = 24
@@ -169,6 +183,8 @@ class ProductCategoryView(ProductListMixin, TemplateView):
 def product_suggestions_view(request):
     """JSON suggestions for the search box; the box itself is a plain form without JavaScript."""
     params = SearchForm(request.GET or None).cleaned()
-    response = JsonResponse(product_suggestions(query=params["query"]))
+    with engine_timer() as spent:
+        response = JsonResponse(product_suggestions(query=params["query"]))
     response["Cache-Control"] = "public, max-age=60"
+    response["Server-Timing"] = spent.server_timing()
     return response

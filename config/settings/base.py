@@ -59,9 +59,10 @@ LOCAL_APPS = [
     "cms",
 ]
 from config.settings.oscar import OSCAR_APPS  # noqa: E402
+from config.settings.tasks import TASK_APPS  # noqa: E402
 from config.settings.wagtail import WAGTAIL_APPS  # noqa: E402
 
-INSTALLED_APPS = DJANGO_APPS + LOCAL_APPS + OSCAR_APPS + WAGTAIL_APPS
+INSTALLED_APPS = DJANGO_APPS + LOCAL_APPS + OSCAR_APPS + WAGTAIL_APPS + TASK_APPS
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -175,4 +176,5 @@ LOGGING = {
 from config.settings.oscar import *  # noqa: E402,F403
 from config.settings.payments import *  # noqa: E402,F403
 from config.settings.search import *  # noqa: E402,F403
+from config.settings.tasks import *  # noqa: E402,F403
 from config.settings.wagtail import *  # noqa: E402,F403

@@ -1,17 +1,21 @@
-"""``manage.py search_index rebuild|status``: the engine's product index.
+"""``manage.py search_index rebuild|status``: the engine's product and page indexes.
 
 ``rebuild`` fills a new index beside the live one, swaps the alias and drops
-the old index, so searches never see an empty or half-built index. ``status``
-compares the index with what the database says is for sale.
+the old index, so searches never see an empty or half-built index; it prints
+the products indexed per second. ``status`` compares the indexes with what
+the database says is for sale and published.
 """
 
 from __future__ import annotations
+
+import time
 
 from django.core.management.base import BaseCommand, CommandError
 
 from marketplace.selectors import products_for_sale
 from search.engine import EngineError, engine_get, index_alias
 from search.indexing import engine_index_rebuild
+from search.pages import PAGES, engine_pages_rebuild, indexed_pages
 
 
 class Command(BaseCommand):
@@ -41,13 +45,26 @@ class Command(BaseCommand):
             )
             self.stdout.flush()
 
+        started = time.perf_counter()
         report = engine_index_rebuild(engine=engine, progress=progress)
+        seconds = time.perf_counter() - started
         self.stdout.write("")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Indexed {report['indexed']} products into {report['index']} "
                 f"({report['failed']} failed); alias {index_alias()} swapped; "
                 f"removed {', '.join(report['removed']) or 'no old index'}."
+            )
+        )
+        rate = report["indexed"] / seconds if seconds > 0 else 0.0
+        self.stdout.write(
+            f"Throughput: {rate:.0f} products/s ({report['indexed']} in {seconds:.2f} s)."
+        )
+        pages = engine_pages_rebuild(engine=engine)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Indexed {pages['indexed']} stories and articles into {pages['index']} "
+                f"({pages['failed']} failed); alias {index_alias(name=PAGES)} swapped."
             )
         )
 
@@ -61,3 +78,9 @@ class Command(BaseCommand):
         self.stdout.write(f"indexed:  {in_index}")
         self.stdout.write(f"for sale: {in_database}")
         self.stdout.write(f"drift:    {in_index - in_database:+d}")
+        pages_alias = index_alias(name=PAGES)
+        page_indices = engine.alias_indices(alias=pages_alias)
+        pages_indexed = engine.count(index=pages_alias) if page_indices else 0
+        pages_live = len(indexed_pages())
+        self.stdout.write(f"pages:    {pages_alias} -> {', '.join(page_indices) or 'none'}")
+        self.stdout.write(f"pages indexed: {pages_indexed}, published: {pages_live}")

@@ -1,19 +1,40 @@
-"""Stories and articles are found by the same accent-free words as products."""
+"""Stories and articles are found by the same accent-free words as products.
+
+On the database and on a real OpenSearch node (the pages' own index).
+"""
 
 import datetime
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from wagtail.rich_text import RichText
 
 from cms.models import ArticlePage, NewsIndexPage, StoryIndexPage, StoryPage
-from search.pages import page_search
-from tests.factories import vendor_create
+from search.engine import index_alias
+from search.pages import PAGES, page_search
+from tests.factories import commune_create, vendor_create
 
 pytestmark = pytest.mark.django_db
 
+OPENSEARCH = pytest.param("opensearch", marks=pytest.mark.service("search"))
+
+
+@pytest.fixture(params=["database", OPENSEARCH])
+def backend(request):
+    if request.param == "opensearch":
+        engine = request.getfixturevalue("engine")
+
+        def refresh():
+            engine.refresh(index=index_alias(name=PAGES))
+
+        refresh.engine = engine
+        return refresh
+    return lambda: None
+
 
 @pytest.fixture
-def pages(home_page, django_capture_on_commit_callbacks):
+def pages(home_page, backend, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         stories = StoryIndexPage(title="Câu chuyện", slug="cau-chuyen")
         news = NewsIndexPage(title="Tin tức", slug="tin-tuc")
@@ -25,7 +46,10 @@ def pages(home_page, django_capture_on_commit_callbacks):
             slug="chi-men",
             intro="Từ bản Khanh, Cúc Phương.",
             body=[("paragraph", RichText("<p>Mỗi tối chị phát trực tiếp trên Zalo.</p>"))],
-            vendor=vendor_create("Hợp tác xã Ong mật Cúc Phương"),
+            vendor=vendor_create(
+                "Hợp tác xã Ong mật Cúc Phương",
+                commune=commune_create("Cúc Phương", district="Nho Quan"),
+            ),
         )
         article = ArticlePage(
             title="Hội nghị kết nối tiêu thụ đặc sản",
@@ -38,6 +62,7 @@ def pages(home_page, django_capture_on_commit_callbacks):
         for parent, page in ((stories, story), (news, article)):
             parent.add_child(instance=page)
             page.save_revision().publish()
+    backend()
     return {"story": story, "article": article}
 
 
@@ -53,13 +78,43 @@ def test_accent_free_words_find_stories_and_articles(pages):
     assert titles("dac san") == ["Hội nghị kết nối tiêu thụ đặc sản"]
     assert titles("zalo") == ["Chị Mến livestream bán mật ong"]  # body text
     assert titles("cuc phuong ong") == ["Chị Mến livestream bán mật ong"]  # vendor name too
+    assert titles("nho quan") == ["Chị Mến livestream bán mật ong"]  # the vendor's area
     assert titles("") == [] and titles("!!!") == []
 
 
-def test_unpublished_pages_drop_out(pages, django_capture_on_commit_callbacks):
+def test_unpublished_pages_drop_out(pages, backend, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         pages["story"].unpublish()
+    backend()
     assert titles("mat ong") == ["Hội nghị kết nối tiêu thụ đặc sản"]
+
+
+def test_suggestions_include_stories(client, pages):
+    body = client.get("/search/suggest/", {"q": "chi men"}).json()
+    assert body["stories"] == [
+        {"title": "Chị Mến livestream bán mật ong", "url": "/cau-chuyen/chi-men/"}
+    ]
+    assert client.get("/search/suggest/", {"q": "zalo"}).json()["stories"] == []  # titles only
+
+
+@pytest.mark.parametrize("backend", [OPENSEARCH], indirect=True)
+def test_pages_are_answered_by_their_own_engine_index(pages, backend, caplog, settings):
+    engine = backend.engine
+    assert titles("mat ong")  # no fallback warning: the engine answered
+    assert "database finds the pages" not in caplog.text
+    assert engine.alias_indices(alias=index_alias(name=PAGES))
+    assert index_alias(name=PAGES).startswith(settings.SEARCH_INDEX_PREFIX + "-")
+    out = StringIO()
+    call_command("search_index", "rebuild", stdout=out)
+    assert "2 stories and articles" in out.getvalue()
+    engine.refresh(index=index_alias(name=PAGES))
+    assert titles("dac san") == ["Hội nghị kết nối tiêu thụ đặc sản"]
+
+
+def test_wagtail_admin_search_keeps_its_own_backend(settings):
+    assert settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == (
+        "wagtail.search.backends.database"
+    )
 
 
 def test_results_page_shows_them_beside_products(client, pages):

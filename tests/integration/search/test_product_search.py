@@ -7,13 +7,19 @@ synonyms, alias swaps) are marked ``engine_only``, and run on OpenSearch alone.
 
 from __future__ import annotations
 
+from datetime import timedelta
+from decimal import Decimal
+
 import pytest
+from django.utils import timezone
+from oscar.test.factories import OrderLineFactory
 
 from marketplace.models import Vendor
+from search.documents import product_records
 from search.engine import index_alias
 from search.facets import SearchFilters
 from search.indexing import engine_index_rebuild, product_documents_rebuild
-from search.queries import NEWEST, PRICE_ASC, PRICE_DESC
+from search.queries import BEST_SELLING, NEWEST, PRICE_ASC, PRICE_DESC, TOP_RATED
 from search.services import product_search
 from tests.factories import category_create, commune_create, product_create, vendor_create
 
@@ -230,6 +236,48 @@ def test_rebuild_swaps_the_alias_and_drops_the_old_index(catalogue, engine):
     }
 
 
+@engine_only
+def test_searches_running_throughout_a_rebuild_never_see_zero_results(
+    catalogue, engine, refresh, monkeypatch
+):
+    """A second thread searches in a bounded loop while the index is rebuilt twice."""
+    import threading
+
+    from search import indexing
+    from search.queries import parse_ids, product_search_body
+
+    for n in range(20):
+        product_create(f"Cơm cháy số {n}")
+    refresh()
+    monkeypatch.setattr(indexing, "BATCH_SIZE", 1)  # one bulk request per product: a slow rebuild
+    body = product_search_body(
+        query="com chay", filters=SearchFilters(), sort_by="", offset=0, size=1
+    )
+    alias = index_alias()
+    totals: list[int] = []
+    rebuilding = threading.Event()
+    rebuilding.set()
+
+    def search_continuously() -> None:
+        for _ in range(5_000):  # bounded, whatever happens to the rebuild
+            totals.append(parse_ids(engine.search(index=alias, body=body))[1])
+            if not rebuilding.is_set():
+                return
+
+    searcher = threading.Thread(target=search_continuously)
+    searcher.start()
+    try:
+        flushes = []
+        for _ in range(2):
+            engine_index_rebuild(engine=engine, progress=lambda done, total: flushes.append(done))
+    finally:
+        rebuilding.clear()
+        searcher.join(timeout=60)
+    assert not searcher.is_alive()
+    assert len(flushes) >= 40 and len(totals) >= 10  # the searches overlapped the rebuilds
+    assert set(totals) == {22}  # every answer complete: never zero, never half an index
+
+
 def test_changing_a_vendor_kind_moves_its_products_between_facets(
     catalogue, backend, django_capture_on_commit_callbacks
 ):
@@ -242,13 +290,177 @@ def test_changing_a_vendor_kind_moves_its_products_between_facets(
     assert counts(product_search(), "kind") == {str(Vendor.Kind.COOPERATIVE.label): 4}
 
 
-@engine_only
 def test_renaming_a_commune_makes_the_new_name_searchable(
-    catalogue, refresh, django_capture_on_commit_callbacks
+    catalogue, backend, django_capture_on_commit_callbacks
 ):
+    refresh = backend
     commune = catalogue["chieu"].stockrecords.get().partner.vendor.commune
     with django_capture_on_commit_callbacks(execute=True):
         commune.name = "Xã Lai Thành"
         commune.save()
     refresh()
     assert titles(product_search(query="lai thanh")) == ["Chiếu cói Kim Sơn"]
+
+
+def test_commune_and_district_names_are_searchable_words(catalogue, backend):
+    refresh = backend
+    yen_khanh = vendor_create(
+        "Hợp tác xã Bánh đa Khánh Thiện",
+        commune=commune_create("Khánh Thiện", district="Yên Khánh"),
+    )
+    product_create("Bánh đa vừng", vendor=yen_khanh)
+    refresh()
+    assert titles(product_search(query="yen khanh")) == ["Bánh đa vừng"]
+    assert titles(product_search(query="banh khanh thien")) == ["Bánh đa vừng"]
+    assert set(titles(product_search(query="ninh hai com"))) == {
+        "Cơm cháy chà bông",
+        "Cơm cháy mỡ hành",
+    }
+
+
+# --- OCOP stars, rating, popularity ---------------------------------------------------
+
+
+def _certify(product, stars, *, issued=None, expires=None):
+    product.ocop_stars = stars
+    product.ocop_issued_on = issued
+    product.ocop_expires_on = expires
+    product.save()
+    product_documents_rebuild(product_ids=[product.pk])
+
+
+def test_ocop_facet_counts_only_certificates_valid_today(catalogue, backend):
+    refresh = backend
+    today = timezone.localdate()
+    _certify(catalogue["com_chay"], 4, issued=today - timedelta(days=30), expires=today)
+    _certify(catalogue["dac_san"], 5, expires=today - timedelta(days=1))  # expired
+    _certify(catalogue["chieu"], 3)  # no dates: valid
+    _certify(catalogue["com_chay_mo_hanh"], 5, issued=today + timedelta(days=1))  # not yet
+    refresh()
+    everything = product_search()
+    assert counts(everything, "ocop") == {"OCOP 4 sao": 1, "OCOP 3 sao": 1}
+    assert [f.value for f in everything.facets["ocop"]] == ["4", "3"]
+    four = product_search(filters=SearchFilters(ocop="4"))
+    assert titles(four) == ["Cơm cháy chà bông"]
+    assert counts(four, "ocop") == {"OCOP 4 sao": 1, "OCOP 3 sao": 1}  # ignores its own filter
+    assert counts(four, "category") == {"Cơm cháy": 1}
+    assert titles(product_search(filters=SearchFilters(ocop="5"))) == []
+    assert titles(product_search(filters=SearchFilters(ocop="7"))) == []
+    # Combined with the text query and another facet.
+    assert titles(product_search(query="com chay", filters=SearchFilters(ocop="3"))) == []
+    assert counts(product_search(query="chieu"), "ocop") == {"OCOP 3 sao": 1}
+
+
+@engine_only
+def test_a_certificate_running_out_after_indexing_stops_counting(catalogue, refresh, monkeypatch):
+    today = timezone.localdate()
+    _certify(catalogue["com_chay"], 4, expires=today)
+    refresh()
+    assert titles(product_search(filters=SearchFilters(ocop="4"))) == ["Cơm cháy chà bông"]
+    # The next morning, before any rebuild:
+    monkeypatch.setattr(timezone, "localdate", lambda *args: today + timedelta(days=1))
+    assert titles(product_search(filters=SearchFilters(ocop="4"))) == []
+    assert counts(product_search(), "ocop") == {}
+
+
+def _sell(product, quantity):
+    record = product_records(product)[0]
+    OrderLineFactory(
+        product=product, stockrecord=record, partner_sku=record.partner_sku, quantity=quantity
+    )
+
+
+def test_best_selling_sort_counts_ordered_units(
+    catalogue, backend, django_capture_on_commit_callbacks
+):
+    refresh = backend
+    with django_capture_on_commit_callbacks(execute=True):
+        _sell(catalogue["chieu"], 2)
+        _sell(catalogue["chieu"], 3)
+        _sell(catalogue["dac_san"], 4)
+    refresh()
+    assert titles(product_search(sort_by=BEST_SELLING))[:2] == ["Chiếu cói Kim Sơn", "Dê núi khô"]
+    assert titles(product_search(query="com chay", sort_by=BEST_SELLING)) == [
+        "Cơm cháy mỡ hành",  # neither sold: newest first
+        "Cơm cháy chà bông",
+    ]
+
+
+def test_top_rated_sort_uses_the_review_rating(catalogue, backend):
+    refresh = backend
+    for key, rating in (("dac_san", 4.5), ("com_chay", 3.0)):
+        product = catalogue[key]
+        product.rating = rating
+        product.save()
+        product_documents_rebuild(product_ids=[product.pk])
+    refresh()
+    assert titles(product_search(sort_by=TOP_RATED))[:2] == ["Dê núi khô", "Cơm cháy chà bông"]
+
+
+@engine_only
+def test_the_rebuild_counts_popularity_in_one_query(catalogue, engine):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _sell(catalogue["chieu"], 2)
+    with CaptureQueriesContext(connection) as captured:
+        engine_index_rebuild(engine=engine)
+    line_queries = [q for q in captured.captured_queries if '"order_line"' in q["sql"]]
+    assert len(line_queries) == 1
+
+
+# --- Variants -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def variants(catalogue, backend):
+    from oscar.test.factories import create_product
+
+    from marketplace.models import Listing
+
+    refresh = backend
+    vendor = catalogue["chieu"].stockrecords.get().partner.vendor
+    parent = create_product(title="Túi cói thêu hoa", structure="parent")
+    Listing.objects.create(product=parent, status="approved")
+    for title, price, stock in (("Túi cói thêu hoa, cỡ nhỏ", 45000, 0), ("cỡ lớn", 90000, 5)):
+        create_product(
+            title=title,
+            parent=parent,
+            price=Decimal(price),
+            num_in_stock=stock,
+            partner_name=vendor.partner.name,
+        )
+    product_documents_rebuild(product_ids=[parent.pk])
+    refresh()
+    return parent
+
+
+def test_variants_roll_up_into_their_parent(variants):
+    assert titles(product_search(query="tui coi")) == ["Túi cói thêu hoa"]
+    assert titles(product_search(query="tui coi", filters=SearchFilters(price="under-50000"))) == [
+        "Túi cói thêu hoa"
+    ]  # the cheapest variant's price
+    assert titles(product_search(query="tui coi", filters=SearchFilters(in_stock=True))) == [
+        "Túi cói thêu hoa"
+    ]  # one variant is in stock
+    result = product_search(query="tui coi")
+    assert counts(result, "district") == {"Kim Sơn": 1}
+    assert values(result, "in_stock") == {"true": 1}
+    assert "Túi cói thêu hoa" in titles(product_search(query="kim son tui"))  # vendor and place
+
+
+def test_a_variant_change_refreshes_its_parent(
+    variants, backend, django_capture_on_commit_callbacks
+):
+    refresh = backend
+    child = variants.children.get(title="cỡ lớn")
+    with django_capture_on_commit_callbacks(execute=True):
+        record = child.stockrecords.get()
+        record.num_in_stock = 0
+        record.save()
+    refresh()
+    assert titles(product_search(query="tui coi", filters=SearchFilters(in_stock=True))) == []
+    with django_capture_on_commit_callbacks(execute=True):
+        _sell(child, 7)
+    refresh()
+    assert titles(product_search(sort_by=BEST_SELLING))[0] == "Túi cói thêu hoa"

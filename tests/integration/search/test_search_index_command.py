@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from io import StringIO
 
 import pytest
@@ -25,6 +26,7 @@ def test_rebuild_then_status_shows_no_drift(engine):
     call_command("search_index", "rebuild", stdout=out)
     assert "2/2" in out.getvalue()
     assert f"alias {index_alias()} swapped" in out.getvalue()
+    assert re.search(r"Throughput: \d+ products/s \(2 in \d+\.\d\d s\)", out.getvalue())
     out = StringIO()
     call_command("search_index", "status", stdout=out)
     assert "indexed:  2" in out.getvalue()

@@ -21,6 +21,15 @@ BAD_QUERIES = [
     "<script>alert(1)</script>",
     "'; DROP TABLE catalogue_product; --",
     "\x00\x01 com",
+    "title:(a OR b)",
+    "*",
+    '"',
+    "\\",
+    'com" OR "1"="1',
+    "com~ chay^10",
+    "<img src=x onerror=alert(1)>",
+    "${jndi:ldap://x}",
+    "{{7*7}}",
 ]
 
 
@@ -47,6 +56,28 @@ def products(backend):
 def test_bad_queries_give_a_normal_page(client, products, query):
     response = client.get("/search/", {"q": query})
     assert response.status_code == 200
+    html = response.content.decode()
+    assert "<script>alert" not in html and "<img src=x" not in html  # escaped, never markup
+    assert client.get("/catalogue/", {"q": query}).status_code == 200
+    suggestions = client.get("/search/suggest/", {"q": query})
+    assert suggestions.status_code == 200
+    assert set(suggestions.json()) == {"products", "vendors", "stories"}
+
+
+@pytest.mark.parametrize(
+    "query, found",
+    [
+        ("title:(xyz OR abc)", 0),  # "or" is a word every product would need, not an operator
+        ('"com chay" AND NOT xyz', 0),
+        ("com*", 30),  # the star is dropped, "com" is searched
+        ("*", 30),  # no word at all: the same as an empty search
+        ("!!! ???", 30),
+    ],
+)
+def test_lucene_syntax_is_searched_as_plain_words(client, products, query, found):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    assert response.context["paginator"].count == found
 
 
 @pytest.mark.parametrize(
@@ -59,6 +90,9 @@ def test_bad_queries_give_a_normal_page(client, products, query):
         {"in_stock": "maybe"},
         {"category": "no-such-category"},
         {"sort_by": "_script"},
+        {"ocop": "6"},
+        {"ocop": "<b>"},
+        {"sort_by": "best-selling", "ocop": "4"},
         {"q": "com", "district": "1", "commune": "2", "kind": "cooperative", "price": "500000-up"},
     ],
 )
@@ -67,7 +101,7 @@ def test_unknown_facet_values_give_a_normal_page(client, products, params):
     assert client.get("/catalogue/", params).status_code == 200
 
 
-@pytest.mark.parametrize("page", ["999", "0", "-1", "abc", "9" * 40, "420"])
+@pytest.mark.parametrize("page", ["999", "0", "-1", "abc", "9" * 40, "420", "417", "1e3", " 2"])
 def test_out_of_range_pages_redirect_to_the_first_page(client, products, page):
     response = client.get("/search/", {"q": "com chay", "page": page})
     assert response.status_code in {200, 302}
