@@ -13,6 +13,20 @@ TRACE_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 TRACE_CODE_LENGTH = 8
 
 
+# The local-product facts a member edits and the public sees (product and trace pages).
+LOCAL_PRODUCT_FIELDS = (
+    "origin_commune",
+    "maker",
+    "materials",
+    "size",
+    "shelf_life",
+    "ocop_stars",
+    "ocop_certificate_number",
+    "ocop_issued_on",
+    "ocop_expires_on",
+)
+
+
 def trace_code_new() -> str:
     """A short code for printed labels: no 0/O or 1/I to misread."""
     return "".join(secrets.choice(TRACE_CODE_ALPHABET) for _ in range(TRACE_CODE_LENGTH))

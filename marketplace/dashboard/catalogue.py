@@ -19,6 +19,7 @@ from django.views import View
 from oscar.core.loading import get_class, get_model
 from oscar.views.decorators import permissions_required
 
+from catalog.models import LOCAL_PRODUCT_FIELDS
 from catalog.qr import trace_qr_png
 from marketplace.models import AdministrativeArea
 from marketplace.permissions import member_vendor
@@ -34,17 +35,7 @@ Product = get_model("catalogue", "Product")
 OscarProductCreateUpdateView = get_class("dashboard.catalogue.views", "ProductCreateUpdateView")
 OscarProductForm = get_class("dashboard.catalogue.forms", "ProductForm")
 
-LOCAL_FIELDS = [
-    "origin_commune",
-    "maker",
-    "materials",
-    "size",
-    "shelf_life",
-    "ocop_stars",
-    "ocop_certificate_number",
-    "ocop_issued_on",
-    "ocop_expires_on",
-]
+LOCAL_FIELDS = list(LOCAL_PRODUCT_FIELDS)
 
 
 class DateInput(forms.DateInput):

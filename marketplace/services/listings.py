@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from catalog.models import LOCAL_PRODUCT_FIELDS
 from marketplace.models import Listing, ListingRevision, ModerationEvent, Vendor
 from marketplace.selectors import product_vendor
 from search.indexing import product_documents_rebuild
@@ -93,15 +94,7 @@ def listing_decide(
 PUBLIC_PRODUCT_FIELDS = [
     "title",
     "description",
-    "origin_commune_id",
-    "maker",
-    "materials",
-    "size",
-    "shelf_life",
-    "ocop_stars",
-    "ocop_certificate_number",
-    "ocop_issued_on",
-    "ocop_expires_on",
+    *(f"{name}_id" if name == "origin_commune" else name for name in LOCAL_PRODUCT_FIELDS),
 ]
 
 
