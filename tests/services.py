@@ -137,7 +137,6 @@ def _stripe() -> str | None:
     return None
 
 
-PROBES = {"postgres": _postgres, "search": _search, "stripe": _stripe}
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 AXE_SCRIPT = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -152,7 +151,12 @@ def _browser() -> str | None:
     return None
 
 
-PROBES = {"postgres": _postgres, "search": _search, "browser": _browser}
+PROBES = {
+    "postgres": _postgres,
+    "search": _search,
+    "stripe": _stripe,
+    "browser": _browser,
+}
 
 
 def missing_reason(name: str) -> str | None:

@@ -8,9 +8,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.checkout.forms import *  # noqa: F403
 from oscar.apps.checkout.forms import ShippingAddressForm as OscarShippingAddressForm
+from oscar.core.loading import get_model
 
 from marketplace.models import AdministrativeArea, OrderGroup
 from marketplace.validators import normalise_phone
+
+Country = get_model("address", "Country")
 
 
 class CommuneChoiceField(forms.ModelChoiceField):
@@ -62,6 +65,19 @@ class ShippingAddressForm(OscarShippingAddressForm):
             )
             if match is not None:
                 self.initial["commune"] = match.pk
+
+    def adjust_country_field(self):
+        """Delivery is within Viet Nam: no country field, whatever the country table holds."""
+        shipping = Country._default_manager.filter(is_shipping_country=True)
+        country = shipping.filter(iso_3166_1_a2="VN").first() or shipping.first()
+        if country is not None:
+            self.instance.country = country
+
+    def clean(self):
+        cleaned = super().clean()
+        if not getattr(self.instance, "country_id", None):
+            raise ValidationError(_("Delivery is not set up yet; please try again later."))
+        return cleaned
 
     def clean_phone_number(self):
         raw = self.data.get(self.add_prefix("phone_number"), "")

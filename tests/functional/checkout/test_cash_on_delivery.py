@@ -119,3 +119,21 @@ def test_a_product_hidden_after_it_was_put_in_the_basket_cannot_be_bought(
     assert response.status_code == 200
     assert re.search(r'alert-danger">\s*[^<]*Làn cói', response.content.decode())
     assert not Order.objects.exists()
+
+
+@pytest.mark.parametrize("countries", ["none", "two"])
+def test_the_address_step_never_breaks_on_the_country_table(client, three_products, countries):
+    from marketplace.checkout.forms import Country
+
+    if countries == "none":
+        Country.objects.update(is_shipping_country=False)
+    else:
+        Country.objects.create(iso_3166_1_a2="LA", name="Lào", is_shipping_country=True)
+    basket_add(client, three_products[0])
+    client.post("/checkout/", {"username": "lan@example.vn", "options": "anonymous"})
+    assert client.get("/checkout/shipping-address/").status_code == 200
+    response = client.post(
+        "/checkout/shipping-address/",
+        {"first_name": "Lan", "phone_number": "0912345678", "commune": "", "line1": "Số 5"},
+    )
+    assert response.status_code == 200  # the form again, with its messages
