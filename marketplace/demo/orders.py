@@ -91,6 +91,7 @@ def demo_orders_load(*, shopper_username: str, actor_username: str) -> int:
                 email=shopper.email,
                 shipping_address=_address(commune),
                 payment_method=method,
+                notify=False,
             )
             if then == "paid":
                 order_group_mark_paid(group=group)
@@ -106,6 +107,7 @@ def demo_orders_load(*, shopper_username: str, actor_username: str) -> int:
                         actor=actor,
                         carrier="Viettel Post" if action == "ship" else "",
                         tracking_number=f"VTP{group.number}{part.pk}" if action == "ship" else "",
+                        notify=False,
                     )
         placed += 1
     return placed

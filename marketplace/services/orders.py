@@ -25,12 +25,18 @@ def _locked(part: VendorOrder) -> VendorOrder:
 
 
 def vendor_order_act(
-    *, part: VendorOrder, action: str, actor, carrier: str = "", tracking_number: str = ""
+    *,
+    part: VendorOrder,
+    action: str,
+    actor,
+    carrier: str = "",
+    tracking_number: str = "",
+    notify: bool = True,
 ) -> VendorOrder:
     """Apply one fulfilment step to a vendor's part and return it, refreshed."""
     if action not in ACTIONS:
         raise ValidationError(_("Unknown action."))
-    notify = None
+    event = None
     with transaction.atomic():
         part = _locked(part)
         order, group, now = part.order, part.group, timezone.now()
@@ -67,20 +73,20 @@ def vendor_order_act(
                     line.stockrecord.consume_allocation(line.num_allocated)
                     line.num_allocated = 0
                     line.save(update_fields=["num_allocated"])
-            notify = "shipped"
+            event = "shipped"
         elif action == "confirm":
             part.confirmed_at = now
         elif action == "deliver":
             part.delivered_at = now
-            notify = "delivered"
+            event = "delivered"
         elif action == "cancel":
             order_lines_release(order=order)
         order.set_status(target)
         part.save()
-    if notify:
+    if event and notify:
         from marketplace.notifications import vendor_order_notify
 
-        transaction.on_commit(lambda: vendor_order_notify(part=part, event=notify))
+        transaction.on_commit(lambda: vendor_order_notify(part=part, event=event))
     return part
 
 
