@@ -3,7 +3,7 @@
 import pytest
 from oscar.core.loading import get_model
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import axe_violations, screenshot
 from tests.browser.market import market_create
 
 Country = get_model("address", "Country")
@@ -64,16 +64,19 @@ def shopper_pays_cash_on_delivery(page) -> None:
     page.select_option("select[name=commune]", label="Ninh Hải, Hoa Lư")
     page.fill("input[name=line1]", "Số 5, thôn Văn Lâm")
     screenshot(page, "shopper-4-address")
+    assert axe_violations(page, "checkout-address") == []
     page.locator(
         "form#new_shipping_address button[type=submit], main form button[type=submit]"
     ).last.click()
     page.wait_for_url("**/checkout/payment-method/")
     assert page.locator("input[name=method][value=cod]").is_checked()
+    assert axe_violations(page, "checkout-payment-method") == []
     page.locator(".payment-method-form button[type=submit]").click()
     page.wait_for_url("**/checkout/preview/")
     preview = page.locator("body").inner_text()
     assert "Hợp tác xã Cơm cháy Hoa Lư" in preview and "Hợp tác xã Cói Kim Sơn" in preview
     screenshot(page, "shopper-5-preview")
+    assert axe_violations(page, "checkout-preview") == []
     page.locator("#place-order").click()
     page.wait_for_url("**/checkout/thank-you/")
     parts = page.locator(".order-part")
@@ -81,6 +84,7 @@ def shopper_pays_cash_on_delivery(page) -> None:
     text = " ".join(parts.all_inner_texts())
     assert "Hợp tác xã Cơm cháy Hoa Lư" in text and "Hợp tác xã Cói Kim Sơn" in text
     screenshot(page, "shopper-6-confirmation")
+    assert axe_violations(page, "checkout-confirmation") == []
 
 
 def test_shopper_buys_from_two_cooperatives_with_cash_on_delivery(phone, home_page):

@@ -99,7 +99,7 @@ def test_confirm_ship_deliver_and_collect_the_cash(
 
     # the shopper's status page shows this part delivered, the others still new
     page = client.get("/orders/status/", {"number": group.number, "email": group.email})
-    assert page.content.decode().count('class="badge badge-info order-status"') == 3
+    assert page.content.decode().count('class="badge badge-dark order-status"') == 3
 
 
 def test_cancelling_gives_the_stock_back(client, placed):
