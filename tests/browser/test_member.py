@@ -34,9 +34,8 @@ def member_lists_a_product(page, market) -> None:
     page.fill("#id_stockrecords-0-num_in_stock", "12")
     page.fill("#id_stockrecords-0-price", "180000")
     screenshot(page, "member-product-form")
-    # Oscar's dashboard layout lays an element over the Save button on a phone
-    # (Playwright: "html intercepts pointer events"); the keyboard reaches it.
-    page.locator("button[name=action][value=save]").press("Enter")
+    # A tap, as on a phone: the Save button must not hide under Oscar's fixed bar.
+    page.locator("button[name=action][value=save]").click()
     page.wait_for_url("**/dashboard/my-listings/")
     assert page.locator(".alert-success").count() == 1
 
