@@ -9,6 +9,8 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from marketplace.checkout.payments import payment_instructions
+
 logger = logging.getLogger(__name__)
 
 EVENTS = ("received", "approved", "rejected", "suspended", "reinstated")
@@ -18,10 +20,7 @@ def vendor_notify(*, vendor, event: str) -> None:
     """Tell the vendor's owners (and its contact address) what the Union decided."""
     if event not in EVENTS:
         raise ValueError(event)
-    recipients = sorted(
-        {m.user.email for m in vendor.members.select_related("user") if m.user.email}
-        | ({vendor.email} if vendor.email else set())
-    )
+    recipients = _vendor_recipients(vendor)
     if not recipients:
         return
     with translation.override(vendor.language):
@@ -40,8 +39,8 @@ def _send(*, template: str, context: dict, language: str, recipients: list[str])
     send_mail(" ".join(subject.split()), body, None, recipients)
 
 
-def _part_recipients(part) -> list[str]:
-    vendor = part.vendor
+def _vendor_recipients(vendor) -> list[str]:
+    """Its members' addresses and its own contact address."""
     return sorted(
         {m.user.email for m in vendor.members.select_related("user") if m.user.email}
         | ({vendor.email} if vendor.email else set())
@@ -60,7 +59,7 @@ def order_group_placed_notify(*, group) -> None:
         recipients=[group.email],
     )
     for part in parts:
-        recipients = _part_recipients(part)
+        recipients = _vendor_recipients(part.vendor)
         if recipients:
             _send(
                 template="vendor_order_new",
@@ -82,10 +81,3 @@ def vendor_order_notify(*, part, event: str) -> None:
         language=group.language,
         recipients=[group.email],
     )
-
-
-def payment_instructions(group) -> dict:
-    """What the shopper must do to pay, for the confirmation page and e-mail."""
-    from marketplace.checkout.payments import payment_instructions as instructions
-
-    return instructions(group)
