@@ -32,6 +32,22 @@ def trace_code_new() -> str:
     return "".join(secrets.choice(TRACE_CODE_ALPHABET) for _ in range(TRACE_CODE_LENGTH))
 
 
+def ocop_stars_valid(
+    stars: int | None,
+    issued_on: datetime.date | None,
+    expires_on: datetime.date | None,
+    day: datetime.date,
+) -> int | None:
+    """The stars of a certificate on ``day``: none before it was issued or after it ran out."""
+    if not stars:
+        return None
+    if issued_on and day < issued_on:
+        return None
+    if expires_on and day > expires_on:
+        return None
+    return stars
+
+
 class Product(AbstractProduct):
     """Oscar's product with the facts a buyer of local products asks about.
 
@@ -81,14 +97,9 @@ class Product(AbstractProduct):
 
     def ocop_stars_on(self, day: datetime.date | None = None) -> int | None:
         """The OCOP stars to show on ``day`` (today by default): none once expired."""
-        if not self.ocop_stars:
-            return None
-        day = day or timezone.localdate()
-        if self.ocop_issued_on and day < self.ocop_issued_on:
-            return None
-        if self.ocop_expires_on and day > self.ocop_expires_on:
-            return None
-        return self.ocop_stars
+        return ocop_stars_valid(
+            self.ocop_stars, self.ocop_issued_on, self.ocop_expires_on, day or timezone.localdate()
+        )
 
     @property
     def ocop_stars_current(self) -> int | None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from django.utils import timezone
 from django.utils.html import strip_tags
 from elasticsearch.dsl import (
     Boolean,
@@ -30,7 +29,8 @@ from elasticsearch.dsl import (
     token_filter,
 )
 
-from search.text import fold
+from search.facts import Lookups, ProductFacts, ProductImage
+from search.text import fold, text_plain
 
 SYNONYMS_FILE = Path(__file__).resolve().parent / "data" / "synonyms.txt"
 
@@ -142,83 +142,50 @@ def page_document(page) -> dict:
     }
 
 
-def record_vendor(partner):
-    """The marketplace vendor behind an Oscar partner, if any."""
-    try:
-        return partner.vendor
-    except partner.__class__.vendor.RelatedObjectDoesNotExist:
-        return None
+def image_url(name: str) -> str:
+    """The public address of a product picture stored under ``name``."""
+    return ProductImage._meta.get_field("original").storage.url(name)
 
 
-def _in_stock(record) -> bool:
-    if record.num_in_stock is None:
-        return True
-    return record.num_in_stock - (record.num_allocated or 0) > 0
-
-
-def product_records(product) -> list:
-    """The stock records that sell ``product``: its own and, for a parent, its variants'.
-
-    A parent product has no stock record of its own; shoppers find the parent
-    and pick a variant on its page, so the parent carries its children's
-    prices, stock and seller.
-    """
-    records = list(product.stockrecords.all())
-    if product.is_parent:
-        for child in product.children.all():
-            records.extend(child.stockrecords.all())
-    return records
-
-
-def product_document(
-    product,
-    *,
-    categories: dict[int, tuple[list[str], list[str]]],
-    popularity: dict[int, int] | None = None,
-    today: datetime.date | None = None,
-) -> dict:
-    """The engine document of a product prefetched as ``indexing.PRODUCT_PREFETCH`` says.
-
-    ``categories`` maps a category id to its (ancestor slugs, ancestor names);
-    ``popularity`` maps a product id to the units ordered of it and its variants.
-    """
-    today = today or timezone.localdate()
-    records = product_records(product)
-    prices = [int(r.price) for r in records if r.price is not None]
-    vendor = next((v for v in (record_vendor(r.partner) for r in records) if v is not None), None)
-    commune = vendor.commune if vendor else None
-    district = commune.parent if commune else None
-    direct = list(product.categories.all())
+def product_document(facts: ProductFacts, *, lookups: Lookups, today: datetime.date) -> dict:
+    """The engine document of a product (see ``search.facts`` for how facts are read)."""
+    vendor = lookups.vendor(facts.offers)
+    commune_id = vendor.commune_id if vendor else None
+    district_id = lookups.areas[commune_id][1] if commune_id in lookups.areas else None
+    prices = [int(offer.price) for offer in facts.offers if offer.price is not None]
     tree: list[str] = []
     path_names: list[str] = []
-    for category in direct:
-        slugs, names = categories.get(category.pk, ([], []))
+    slugs_direct: list[str] = []
+    for category_id in facts.category_ids:
+        slugs, names = lookups.categories.get(category_id, ([], []))
         tree.extend(slug for slug in slugs if slug not in tree)
         path_names.append(" ".join(names))
-    images = list(product.images.all())
-    stars = product.ocop_stars_on(today)
+        if slugs:
+            slugs_direct.append(slugs[-1])
+    stars = facts.ocop_stars_on(today)
+    partner_names = {lookups.partner_names.get(offer.partner_id, "") for offer in facts.offers}
     return {
-        "title": product.title,
-        "title_sort": fold(product.title),
-        "description": strip_tags(product.description or ""),
+        "title": facts.title,
+        "title_sort": fold(facts.title),
+        "description": text_plain(facts.description),
         "category_path": " ".join(path_names),
-        "vendor_name": ", ".join(sorted({r.partner.name for r in records})),
-        "place": " ".join(area.name for area in (commune, district) if area is not None),
-        "categories": [category.slug for category in direct],
+        "vendor_name": ", ".join(sorted(partner_names - {""})),
+        "place": " ".join(lookups.places(vendor)),
+        "categories": slugs_direct,
         "category_tree": tree,
         "vendor": vendor.slug if vendor else None,
         "vendor_kind": vendor.kind if vendor else None,
         # Area ids, not slugs: a commune's slug is unique only within its district.
-        "district": str(district.pk) if district else None,
-        "commune": str(commune.pk) if commune else None,
+        "district": str(district_id) if district_id else None,
+        "commune": str(commune_id) if commune_id else None,
         "price": min(prices) if prices else None,
-        "in_stock": any(_in_stock(r) for r in records),
+        "in_stock": any(offer.in_stock for offer in facts.offers),
         "ocop_stars": stars,
-        "ocop_until": product.ocop_expires_on.isoformat()
-        if stars and product.ocop_expires_on
+        "ocop_until": facts.ocop_expires_on.isoformat()
+        if stars and facts.ocop_expires_on
         else None,
-        "rating": product.rating,
-        "popularity": (popularity or {}).get(product.pk, 0),
-        "created": product.date_created.isoformat(),
-        "image_url": images[0].original.url if images and images[0].original else None,
+        "rating": facts.rating,
+        "popularity": lookups.popularity.get(facts.pk, 0),
+        "created": facts.created.isoformat(),
+        "image_url": image_url(facts.image) if facts.image else None,
     }

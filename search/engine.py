@@ -119,6 +119,10 @@ class SearchEngine:
     def index_create(self, *, name: str, body: dict) -> None:
         self._call("indices.create", write=True, index=name, body=body)
 
+    def index_settings(self, *, name: str, settings: dict) -> None:
+        """Change an index's dynamic settings (``refresh_interval`` after a bulk fill)."""
+        self._call("indices.put_settings", write=True, index=name, body={"index": settings})
+
     def index_delete(self, *, name: str) -> None:
         self._call("indices.delete", index=name, ignore_unavailable=True)
 

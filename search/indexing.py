@@ -11,68 +11,49 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from django.db import transaction
-from django.db.models import Q, Sum
-from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.html import strip_tags
 from oscar.core.loading import get_model
 
 from marketplace.selectors import products_for_sale
-from search.documents import product_document, product_index, product_records, record_vendor
+from search.documents import product_document, product_index
 from search.engine import EngineError, SearchEngine, engine_get, index_alias, index_name_new
+from search.facts import Lookups, ProductFacts, lookups_load, product_facts_chunks
 from search.models import ProductSearchDocument
-from search.text import fold
+from search.text import fold, text_plain
 
 logger = logging.getLogger(__name__)
 
 Product = get_model("catalogue", "Product")
-Category = get_model("catalogue", "Category")
-Line = get_model("order", "Line")
 
 BATCH_SIZE = 500
 
 
-def _category_paths() -> dict[int, str]:
-    """Every category's folded path ("dac san thuc pham com chay"), in one query."""
-    rows = list(Category.objects.values_list("pk", "path", "name"))
-    name_by_path = {path: name for _, path, name in rows}
-    steplen = Category.steplen
-    return {
-        pk: fold(
-            " ".join(
-                name_by_path.get(path[:end], "") for end in range(steplen, len(path) + 1, steplen)
-            )
-        )
-        for pk, path, _ in rows
-    }
-
-
-def _places(records) -> str:
-    """The commune and district names of the vendors selling through ``records``."""
-    names: list[str] = []
-    for record in records:
-        vendor = record_vendor(record.partner)
-        commune = vendor.commune if vendor else None
-        for area in (commune, commune.parent if commune else None):
-            if area is not None and area.name not in names:
-                names.append(area.name)
-    return " ".join(names)
-
-
-def _document_for(product, category_paths: dict[int, str]) -> ProductSearchDocument:
-    title = fold(product.title)
-    records = product_records(product)
+def _database_document(facts: ProductFacts, lookups: Lookups) -> ProductSearchDocument:
+    """The folded text the database adapter matches: title, description, categories,
+    sellers and the sellers' communes and districts."""
+    title = fold(facts.title)
+    places: list[str] = []
+    for offer in facts.offers:
+        vendor = lookups.vendors.get(offer.partner_id)
+        places.extend(name for name in lookups.places(vendor) if name not in places)
     parts = [
         title,
-        fold(strip_tags(product.description or "")),
-        " ".join(category_paths.get(c.pk, "") for c in product.categories.all()),
-        fold(" ".join(dict.fromkeys(record.partner.name for record in records))),
-        fold(_places(records)),
+        fold(text_plain(facts.description)),
+        " ".join(
+            fold(" ".join(lookups.categories.get(pk, ([], []))[1])) for pk in facts.category_ids
+        ),
+        fold(
+            " ".join(
+                dict.fromkeys(lookups.partner_names.get(o.partner_id, "") for o in facts.offers)
+            )
+        ),
+        fold(" ".join(places)),
     ]
     text = " ".join(part for part in parts if part)
-    return ProductSearchDocument(product_id=product.pk, title=f" {title} ", text=f" {text} ")
+    return ProductSearchDocument(product_id=facts.pk, title=f" {title} ", text=f" {text} ")
 
 
 def product_documents_rebuild(*, product_ids: Iterable[int] | None = None) -> int:
@@ -106,77 +87,39 @@ def product_documents_rebuild(*, product_ids: Iterable[int] | None = None) -> in
 
 
 def _database_documents_rebuild(*, product_ids: set[int] | None) -> int:
-    queryset = Product.objects.order_by("pk").prefetch_related("categories", *_RECORDS_PREFETCH)
+    ids = Product.objects.order_by("pk").values_list("pk", flat=True)
     if product_ids is not None:
-        queryset = queryset.filter(pk__in=list(product_ids))
-    category_paths = _category_paths()
+        ids = ids.filter(pk__in=list(product_ids))
+    lookups = lookups_load(product_ids=[], with_popularity=False)
     written = 0
-    batch: list[ProductSearchDocument] = []
-
-    def flush() -> None:
-        nonlocal written
+    for chunk in product_facts_chunks(ids, size=BATCH_SIZE):
+        batch = [_database_document(facts, lookups) for facts in chunk]
         with transaction.atomic():
             ProductSearchDocument.objects.filter(
                 product_id__in=[doc.product_id for doc in batch]
             ).delete()
             ProductSearchDocument.objects.bulk_create(batch)
         written += len(batch)
-        batch.clear()
-
-    for product in queryset.iterator(chunk_size=BATCH_SIZE):
-        batch.append(_document_for(product, category_paths))
-        if len(batch) >= BATCH_SIZE:
-            flush()
-    if batch:
-        flush()
     return written
 
 
 # --- The engine's index ---------------------------------------------------------------
 
-_RECORDS_PREFETCH = (
-    "stockrecords__partner__vendor__commune__parent",
-    "children__stockrecords__partner__vendor__commune__parent",
-)
-PRODUCT_PREFETCH = ("categories", "images", *_RECORDS_PREFETCH)
 
-
-def product_popularity(*, product_ids: set[int] | None = None) -> dict[int, int]:
-    """Units ordered per product, a variant's counted for its parent, in one query.
-
-    Every order line counts: a province's shop has no returns flow yet to
-    subtract. ``None`` counts every product (the rebuild).
-    """
-    lines = Line.objects.filter(product__isnull=False)
+def _visible_ids(product_ids: Iterable[int] | None = None) -> list[int]:
+    queryset = products_for_sale()
     if product_ids is not None:
-        ids = list(product_ids)
-        lines = lines.filter(Q(product_id__in=ids) | Q(product__parent_id__in=ids))
-    rows = (
-        lines.annotate(root=Coalesce("product__parent_id", "product_id"))
-        .values("root")
-        .annotate(units=Sum("quantity"))
-        .order_by()
-    )
-    return {row["root"]: int(row["units"] or 0) for row in rows}
+        queryset = queryset.filter(pk__in=list(product_ids))
+    return list(queryset.order_by("pk").values_list("pk", flat=True).distinct())
 
 
-def _category_trees() -> dict[int, tuple[list[str], list[str]]]:
-    """Every category's ancestor slugs and names (itself last), in one query."""
-    rows = list(Category.objects.values_list("pk", "path", "slug", "name"))
-    by_path = {path: (slug, name) for _, path, slug, name in rows}
-    steplen = Category.steplen
-    trees = {}
-    for pk, path, _, _ in rows:
-        chain = [by_path[path[:end]] for end in range(steplen, len(path) + 1, steplen)]
-        trees[pk] = ([slug for slug, _ in chain], [name for _, name in chain])
-    return trees
-
-
-def _visible_products(product_ids: set[int] | None = None):
-    queryset = products_for_sale().order_by("pk").prefetch_related(*PRODUCT_PREFETCH)
-    if product_ids is not None:
-        queryset = queryset.filter(pk__in=product_ids)
-    return queryset
+def _operations(chunk: list[ProductFacts], lookups: Lookups) -> list[dict]:
+    today = timezone.localdate()
+    operations: list[dict] = []
+    for facts in chunk:
+        operations.append({"index": {"_id": str(facts.pk)}})
+        operations.append(product_document(facts, lookups=lookups, today=today))
+    return operations
 
 
 def index_ensure(*, engine: SearchEngine) -> str:
@@ -192,18 +135,12 @@ def index_ensure(*, engine: SearchEngine) -> str:
 def engine_documents_sync(*, engine: SearchEngine, product_ids: set[int]) -> int:
     """Index the given products that are for sale and delete the others; return failures."""
     alias = index_ensure(engine=engine)
-    trees = _category_trees()
-    popularity = product_popularity(product_ids=product_ids)
-    today = timezone.localdate()
+    visible = _visible_ids(product_ids)
+    lookups = lookups_load(product_ids=visible)
     operations: list[dict] = []
-    visible = set()
-    for product in _visible_products(product_ids):
-        visible.add(product.pk)
-        operations += [
-            {"index": {"_id": str(product.pk)}},
-            product_document(product, categories=trees, popularity=popularity, today=today),
-        ]
-    for pk in product_ids - visible:
+    for chunk in product_facts_chunks(visible, size=BATCH_SIZE):
+        operations += _operations(chunk, lookups)
+    for pk in sorted(set(product_ids) - set(visible)):
         operations.append({"delete": {"_id": str(pk)}})
     return engine.bulk(index=alias, operations=operations)
 
@@ -214,37 +151,50 @@ def engine_index_rebuild(
     """Build a new index beside the live one, then swap the alias and drop the old one.
 
     Searches keep answering from the old index until the swap, which is one
-    atomic alias update, so there is no moment without results.
+    atomic alias update, so there is no moment without results. While it
+    fills, the new index does not refresh, and one bulk request is in flight
+    on a second thread while the next chunk is read, so the database, Python
+    and the engine work at the same time.
     """
     alias = index_alias()
     name = index_name_new(alias)
-    engine.index_create(name=name, body=product_index(name=name).to_dict())
-    trees = _category_trees()
-    popularity = product_popularity()
-    today = timezone.localdate()
-    queryset = _visible_products()
-    total = queryset.count()
+    body = product_index(name=name).to_dict()
+    body.setdefault("settings", {})["refresh_interval"] = "-1"
+    engine.index_create(name=name, body=body)
+    ids = _visible_ids()
+    lookups = lookups_load()
+    total = len(ids)
     done = failed = 0
-    operations: list[dict] = []
+    pending: tuple[Future, int] | None = None
 
-    def flush() -> None:
-        nonlocal done, failed
-        failed += engine.bulk(index=name, operations=operations)
-        done += len(operations) // 2
-        operations.clear()
+    def settle() -> None:
+        nonlocal done, failed, pending
+        if pending is None:
+            return
+        future, count = pending
+        pending = None
+        failed += future.result()
+        done += count
         if progress is not None:
             progress(done, total)
 
     try:
-        for product in queryset.iterator(chunk_size=BATCH_SIZE):
-            operations += [
-                {"index": {"_id": str(product.pk)}},
-                product_document(product, categories=trees, popularity=popularity, today=today),
-            ]
-            if len(operations) >= 2 * BATCH_SIZE:
-                flush()
-        if operations or progress is not None:
-            flush()
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-bulk") as sender:
+            try:
+                for chunk in product_facts_chunks(ids, size=BATCH_SIZE):
+                    operations = _operations(chunk, lookups)
+                    settle()
+                    pending = (
+                        sender.submit(engine.bulk, index=name, operations=operations),
+                        len(chunk),
+                    )
+                settle()
+            finally:
+                if pending is not None:
+                    pending[0].cancel()
+        if progress is not None and not total:
+            progress(0, 0)
+        engine.index_settings(name=name, settings={"refresh_interval": "1s"})
         engine.refresh(index=name)
         old = engine.alias_swap(alias=alias, index=name)
     except EngineError:

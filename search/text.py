@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import unicodedata
 
+from django.utils.html import strip_tags
+
 from marketplace.text import fold
 
-__all__ = ["fold", "has_diacritics", "tokens"]
+__all__ = ["fold", "has_diacritics", "text_plain", "tokens"]
 
 
 def tokens(query: str, *, limit: int = 10) -> list[str]:
@@ -21,3 +23,8 @@ def tokens(query: str, *, limit: int = 10) -> list[str]:
 def has_diacritics(text: str) -> bool:
     """True when the shopper typed Vietnamese marks, so exact forms rank first."""
     return any(ch in "đĐ" or unicodedata.decomposition(ch) for ch in text or "")
+
+
+def text_plain(html: str) -> str:
+    """The words of an HTML description, for indexing."""
+    return strip_tags(html or "")

@@ -15,7 +15,6 @@ from django.utils import timezone
 from oscar.test.factories import OrderLineFactory
 
 from marketplace.models import Vendor
-from search.documents import product_records
 from search.engine import index_alias
 from search.facets import SearchFilters
 from search.indexing import engine_index_rebuild, product_documents_rebuild
@@ -364,7 +363,7 @@ def test_a_certificate_running_out_after_indexing_stops_counting(catalogue, refr
 
 
 def _sell(product, quantity):
-    record = product_records(product)[0]
+    record = product.stockrecords.first()
     OrderLineFactory(
         product=product, stockrecord=record, partner_sku=record.partner_sku, quantity=quantity
     )
@@ -395,6 +394,34 @@ def test_top_rated_sort_uses_the_review_rating(catalogue, backend):
         product_documents_rebuild(product_ids=[product.pk])
     refresh()
     assert titles(product_search(sort_by=TOP_RATED))[:2] == ["Dê núi khô", "Cơm cháy chà bông"]
+
+
+@engine_only
+def test_the_rebuilt_index_refreshes_by_itself_again(catalogue, engine):
+    """The index fills without refreshing; once live it must show new saves within a second."""
+    report = engine_index_rebuild(engine=engine)
+    settings = engine.client.indices.get_settings(index=report["index"])
+    assert settings[report["index"]]["settings"]["index"]["refresh_interval"] == "1s"
+
+
+@engine_only
+def test_the_rebuild_reads_products_in_queries_that_do_not_grow_with_them(
+    catalogue, engine, monkeypatch
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def rebuild_queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            engine_index_rebuild(engine=engine)
+        return len(captured.captured_queries)
+
+    before = rebuild_queries()
+    vendor = catalogue["chieu"].stockrecords.get().partner.vendor
+    for n in range(12):
+        product_create(f"Chiếu cói số {n}", vendor=vendor)
+    assert rebuild_queries() == before
+    assert len(titles(product_search(query="chieu coi"))) == 13
 
 
 @engine_only

@@ -144,6 +144,13 @@ def test_index_create_alias_swap_bulk_and_refresh_requests(fake, engine):
     }
 
 
+def test_index_settings_are_put_under_index(fake, engine):
+    engine.index_settings(name="shop-products-2", settings={"refresh_interval": "1s"})
+    (request,) = fake.requests
+    assert (request["method"], request["path"]) == ("PUT", "/shop-products-2/_settings")
+    assert json.loads(request["body"]) == {"index": {"refresh_interval": "1s"}}
+
+
 def test_errors_become_engine_errors(fake, engine):
     fake.responses[("POST", "/shop-products/_search")] = (
         400,
