@@ -47,6 +47,8 @@ OSCAR_FROM_EMAIL = "cho@hoiphunu.example.vn"
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
 THUMBNAIL_FORMAT = "WEBP"
+# Rows written after the page's transaction: no deadlock between pages (see the module).
+THUMBNAIL_KVSTORE = "storefront_theme.thumbnails.KVStore"
 THUMBNAIL_PRESERVE_FORMAT = False
 # đ is a letter of its own, not d with a mark: keep it in slugs as "d".
 OSCAR_SLUG_MAP = {"đ": "d", "Đ": "D"}
