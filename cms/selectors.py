@@ -4,26 +4,38 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from marketplace.selectors import products_for_sale
+from storefront_theme.page_cache import page_cache_version
 
 
 def curated_product_ids(day: datetime.date | None = None) -> frozenset[int]:
     """Products for sale in a live collection: the "Chosen by the Women's Union" badge.
 
-    One query, whatever the number of cards on the page.
+    One query, whatever the number of cards on the page, and none while the
+    catalogue has not changed since (the anonymous page cache's version and
+    lifetime, ``PAGE_CACHE_SECONDS``; nothing is kept when that is 0).
     """
     from cms.models import ProductCollection
 
-    live = ProductCollection.objects.live(day)
-    return frozenset(
-        products_for_sale()
-        .filter(collection_items__collection__in=live)
-        .values_list("pk", flat=True)
-        .distinct()
-    )
+    day = day or timezone.localdate()
+    key = f"curated:{page_cache_version()}:{day.isoformat()}"
+    ids = cache.get(key) if settings.PAGE_CACHE_SECONDS else None
+    if ids is None:
+        live = ProductCollection.objects.live(day)
+        ids = frozenset(
+            products_for_sale()
+            .filter(collection_items__collection__in=live)
+            .values_list("pk", flat=True)
+            .distinct()
+        )
+        if settings.PAGE_CACHE_SECONDS:
+            cache.set(key, ids, settings.PAGE_CACHE_SECONDS)
+    return ids
 
 
 def _stories() -> QuerySet:

@@ -161,10 +161,15 @@ class SearchEngine:
         return int(self._call("count", index=index)["count"])
 
     def search(self, *, index: str, body: dict, missing_ok: bool = False) -> dict:
-        """``missing_ok``: an index never built answers no hits instead of failing."""
-        if missing_ok:
-            return self._call("search", index=index, body=body, ignore_unavailable=True)
-        return self._call("search", index=index, body=body)
+        """``missing_ok``: an index never built answers no hits instead of failing.
+
+        The engine keeps each answer in its shard request cache until the
+        index next refreshes with a change, so a popular search is counted
+        and sorted once per catalogue change. Our bodies carry dates, never
+        ``now``, so they can be cached.
+        """
+        options = {"ignore_unavailable": True} if missing_ok else {}
+        return self._call("search", index=index, body=body, request_cache=True, **options)
 
 
 class OpenSearchEngine(SearchEngine):

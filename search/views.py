@@ -6,10 +6,14 @@ app loads from the search app; ``ProductSearchView`` serves ``/search/``.
 
 from __future__ import annotations
 
+import hashlib
 from urllib.parse import unquote
 
+from django.conf import settings
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.paginator import InvalidPage, Paginator
+from django.db import transaction
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import urlencode
@@ -23,6 +27,8 @@ from search.engine import engine_timer
 from search.forms import SearchForm
 from search.pages import page_search
 from search.services import category_by_slug, product_search, product_suggestions
+from search.text import fold
+from storefront_theme.page_cache import HIT_TIMING, page_cache_version
 
 Category = get_model("catalogue", "Category")
 
@@ -179,12 +185,35 @@ class ProductCategoryView(ProductListMixin, TemplateView):
         return context
 
 
+def _suggestions_key(request, query: str) -> str:
+    """Suggestions depend only on the folded words, the language and the catalogue version."""
+    digest = hashlib.sha256(fold(query).encode()).hexdigest()[:32]
+    language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    return f"suggest:{page_cache_version()}:{language}:{digest}"
+
+
+@transaction.non_atomic_requests  # it only reads: no transaction, no savepoint
 @require_GET
 def product_suggestions_view(request):
-    """JSON suggestions for the search box; the box itself is a plain form without JavaScript."""
+    """JSON suggestions for the search box; the box itself is a plain form without JavaScript.
+
+    The same few prefixes come from every shopper typing ("c", "co", "com c"),
+    so answers are kept in the cache until the catalogue changes, like
+    anonymous pages (``storefront_theme.page_cache``): there is nothing
+    personal in them.
+    """
     params = SearchForm(request.GET or None).cleaned()
-    with engine_timer() as spent:
-        response = JsonResponse(product_suggestions(query=params["query"]))
+    key = _suggestions_key(request, params["query"])
+    data = cache.get(key) if settings.PAGE_CACHE_SECONDS else None
+    if data is not None:
+        timing = HIT_TIMING
+    else:
+        with engine_timer() as spent:
+            data = product_suggestions(query=params["query"])
+        timing = spent.server_timing()
+        if settings.PAGE_CACHE_SECONDS:
+            cache.set(key, data, settings.PAGE_CACHE_SECONDS)
+    response = JsonResponse(data)
     response["Cache-Control"] = "public, max-age=60"
-    response["Server-Timing"] = spent.server_timing()
+    response["Server-Timing"] = timing
     return response

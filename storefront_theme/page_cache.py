@@ -1,8 +1,11 @@
 """Whole-page cache for anonymous visitors.
 
 Cached pages (URL names in ``CACHED_URL_NAMES``): the home page (``home``),
-the catalogue (``catalogue:index``) and category listings
-(``catalogue:category``), query string included. Nothing else.
+the catalogue (``catalogue:index``), category listings
+(``catalogue:category``) and search results (``search:search``), query
+string included. Nothing else. Shoppers repeat the same few searches
+("mật ong", "cơm cháy"), so a results page is rendered once per catalogue
+version rather than once per shopper.
 
 Only a GET or HEAD from a visitor with no session, basket or pending-message
 cookie is served from or stored in the cache, so a signed-in user or a
@@ -39,12 +42,14 @@ from django.middleware.csrf import get_token
 from django.urls import Resolver404, resolve
 from django.utils.cache import cc_delim_re
 
-CACHED_URL_NAMES = frozenset({"home", "catalogue:index", "catalogue:category"})
+CACHED_URL_NAMES = frozenset({"home", "catalogue:index", "catalogue:category", "search:search"})
 # Oscar's basket cookie; Django's session and message cookies are read from settings.
 BASKET_COOKIE = "oscar_open_basket"
 CSRF_PLACEHOLDER = b"__page_cache_csrf_token__"
 _CSRF_VALUE = re.compile(rb'(name="csrfmiddlewaretoken"\s+value=")[A-Za-z0-9]+(")')
-_SKIPPED_HEADERS = {"set-cookie", "content-length"}
+# Server-Timing describes the request that rendered the page, not the ones served a copy.
+_SKIPPED_HEADERS = {"set-cookie", "content-length", "server-timing"}
+HIT_TIMING = 'page-cache;desc="hit"'
 
 
 def _stamp() -> Path:
@@ -143,4 +148,5 @@ class AnonymousPageCacheMiddleware:
         response = HttpResponse(content)
         for name, value in headers:
             response[name] = value
+        response["Server-Timing"] = HIT_TIMING
         return response

@@ -52,6 +52,22 @@ def test_curated_ids_are_for_sale_products_of_live_collections(products):
     assert curated_product_ids() == {products[0].pk}
 
 
+def test_curated_ids_are_read_once_until_the_catalogue_changes(
+    products, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.PAGE_CACHE_STAMP = str(tmp_path / "page-cache.stamp")
+    with django_capture_on_commit_callbacks(execute=True):
+        collection_create("Mở", products=products[:1])
+    assert curated_product_ids() == {products[0].pk}
+    with CaptureQueriesContext(connection) as captured:
+        assert curated_product_ids() == {products[0].pk}
+    assert len(captured) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        collection_create("Tết", products=products[1:2])
+    assert curated_product_ids() == {products[0].pk, products[1].pk}
+
+
 def test_badge_on_the_cards_of_curated_products_only(client, products):
     collection_create(products=[products[0]])
     html = client.get("/catalogue/").content.decode()

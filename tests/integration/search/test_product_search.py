@@ -397,6 +397,19 @@ def test_top_rated_sort_uses_the_review_rating(catalogue, backend):
 
 
 @engine_only
+def test_a_repeated_search_is_answered_from_the_engines_request_cache(catalogue, engine):
+    def cache_hits() -> int:
+        stats = engine.client.indices.stats(index=index_alias(), metric="request_cache")
+        return stats["_all"]["total"]["request_cache"]["hit_count"]
+
+    first = titles(product_search(query="com chay", filters=SearchFilters(in_stock=True)))
+    before = cache_hits()
+    again = titles(product_search(query="com chay", filters=SearchFilters(in_stock=True)))
+    assert again == first == ["Cơm cháy chà bông"]
+    assert cache_hits() == before + 1
+
+
+@engine_only
 def test_the_rebuilt_index_refreshes_by_itself_again(catalogue, engine):
     """The index fills without refreshing; once live it must show new saves within a second."""
     report = engine_index_rebuild(engine=engine)

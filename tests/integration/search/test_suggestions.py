@@ -65,3 +65,32 @@ def test_suggestions_fall_back_to_the_database(closed_port_engine, client):
     product_create("Cơm cháy chà bông", vendor=vendor_create("Hợp tác xã Đông Sơn"))
     assert suggest(client, "com ch") == (["Cơm cháy chà bông"], [])
     assert suggest(client, "dong") == (["Cơm cháy chà bông"], ["Hợp tác xã Đông Sơn"])
+
+
+@pytest.fixture
+def cache_on(settings, tmp_path):
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.PAGE_CACHE_STAMP = str(tmp_path / "page-cache.stamp")
+
+
+def test_a_repeated_prefix_is_answered_from_the_cache(client, catalogue, cache_on):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first = client.get("/search/suggest/", {"q": "com ch"})
+    assert first["Server-Timing"].startswith("search-engine;")
+    with CaptureQueriesContext(connection) as captured:
+        again = client.get("/search/suggest/", {"q": "cơm ch"})  # the same words, with marks
+    assert len(captured) == 0
+    assert again["Server-Timing"] == 'page-cache;desc="hit"'
+    assert again.json() == first.json()
+
+
+def test_a_new_product_is_suggested_at_once(
+    client, catalogue, backend, cache_on, django_capture_on_commit_callbacks
+):
+    assert set(suggest(client, "com ch")[0]) == {"Cơm cháy chà bông", "Cơm cháy mỡ hành"}
+    with django_capture_on_commit_callbacks(execute=True):
+        product_create("Cơm cháy lắc khô gà")
+    backend()
+    assert "Cơm cháy lắc khô gà" in suggest(client, "com ch")[0]

@@ -48,7 +48,7 @@ def test_home_second_anonymous_visit_makes_no_queries(client, shop):
     assert "Cơm cháy chà bông" in second.content.decode()
 
 
-@pytest.mark.parametrize("url", ["/", "/catalogue/", "category"])
+@pytest.mark.parametrize("url", ["/", "/catalogue/", "category", "/search/?q=com+chay"])
 def test_price_change_shows_at_once(client, shop, url, django_capture_on_commit_callbacks):
     target = shop["category"].get_absolute_url() if url == "category" else url
     assert "125.000\u00a0₫" in client.get(target).content.decode()
@@ -163,5 +163,26 @@ def test_pages_outside_the_list_are_not_cached(client, shop):
     url = shop["product"].get_absolute_url()
     client.get(url)
     assert not served_from_cache(Client().get(url))
+    client.get("/basket/")
+    assert not served_from_cache(Client().get("/basket/"))
+
+
+def test_a_repeated_search_is_answered_from_the_cache(client, shop):
+    first = client.get("/search/?q=com+chay")
+    assert not served_from_cache(first)
+    assert first["Server-Timing"].startswith("search-engine;")
+    with CaptureQueriesContext(connection) as captured:
+        again = Client().get("/search/?q=com+chay")
+    assert served_from_cache(again) and len(captured) == 0
+    assert again["Server-Timing"] == 'page-cache;desc="hit"'  # not the first request's timing
+    assert "Cơm cháy chà bông" in again.content.decode()
+
+
+def test_each_search_is_cached_apart(client, shop):
+    product_create("Mật ong bạc hà", vendor=shop["product"].stockrecords.get().partner.vendor)
     client.get("/search/?q=com+chay")
-    assert not served_from_cache(Client().get("/search/?q=com+chay"))
+    client.get("/search/?q=mat+ong")
+    honey = Client().get("/search/?q=mat+ong")
+    assert served_from_cache(honey)
+    assert "Mật ong bạc hà" in honey.content.decode()
+    assert "Cơm cháy chà bông" not in honey.content.decode()

@@ -87,6 +87,7 @@ def test_search_sends_the_dsl_body_and_parses_ids_and_facets(fake, engine):
     response = engine.search(index="shop-products", body=body)
     request = fake.requests[-1]
     assert request["method"] == "POST" and request["path"] == "/shop-products/_search"
+    assert "request_cache=true" in request["query"]  # popular searches answered from the cache
     sent = json.loads(request["body"])
     assert sent["query"] == body["query"]
     assert sent["post_filter"] == {"bool": {"filter": [{"term": {"in_stock": True}}]}}
