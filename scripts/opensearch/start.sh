@@ -66,6 +66,8 @@ start() {
   started=$(date +%s)
   cp="$(classpath)"
   # The runner serves node N on base port + N; the transport port is found by the node.
+  # A cluster name of its own per port: two nodes on one machine (tests and
+  # `make bench`) would otherwise discover each other and share their shards.
   port="${OPENSEARCH_PORT:-$(free_port)}"
   base="$HOME_DIR/node"
   rm -rf "$base"
@@ -73,7 +75,7 @@ start() {
   url="http://127.0.0.1:$port"
   nohup java -Xms"$HEAP" -Xmx"$HEAP" -XX:+UseSerialGC -Djava.net.preferIPv4Stack=true \
     -cp "$cp" org.codelibs.opensearch.runner.OpenSearchRunner \
-    -basePath "$base" -numOfNode 1 -baseHttpPort "$((port - 1))" -clusterName chophunu-test \
+    -basePath "$base" -numOfNode 1 -baseHttpPort "$((port - 1))" -clusterName "chophunu-test-$port" \
     >"$HOME_DIR/node.log" 2>&1 </dev/null &
   echo $! >"$PID_FILE"
   echo "$url" >"$URL_FILE"
