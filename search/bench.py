@@ -209,9 +209,15 @@ class EndpointReport:
         answered: dict[str, int] = {}
         for s in ok:
             answered[s.answered_by] = answered.get(s.answered_by, 0) + 1
+        failed: dict[str, int] = {}
+        for s in self.samples:
+            if s.status != 200:
+                key = str(s.status) if s.status else "no answer"
+                failed[key] = failed.get(key, 0) + 1
         return {
             "requests": len(self.samples),
             "errors": len(self.samples) - len(ok),
+            "error_statuses": dict(sorted(failed.items())),
             "requests_per_second": round(len(self.samples) / self.wall_seconds, 1)
             if self.wall_seconds
             else 0.0,

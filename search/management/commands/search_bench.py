@@ -98,6 +98,9 @@ class Command(BaseCommand):
                         f"{_ms(summary['engine_took_ms']):>11}ms "
                         f"{summary['reached_engine']:>7}  {answered or '-'}"
                     )
+                if summary.get("errors"):
+                    statuses = ", ".join(f"{k}: {v}" for k, v in summary["error_statuses"].items())
+                    self.stdout.write(f"  {name} {pass_name}: errors {statuses}")
                 for note in summary.get("notes", []):
                     self.stdout.write(f"  {name} {pass_name}: {note}")
         if json_path:

@@ -89,6 +89,37 @@ def test_cold_pass_sends_each_query_of_the_file_once(live_server, tmp_path, monk
     assert "com" not in cold_prefixes and {"chà b", "Mật o", "bon"} <= set(cold_prefixes)
 
 
+@pytest.mark.service("search")
+@pytest.mark.django_db(transaction=True)
+def test_cold_requests_reach_the_engine_and_its_time_is_reported(
+    engine, refresh, live_server, tmp_path
+):
+    product_create("Cơm cháy chà bông")
+    product_create("Mật ong hoa nhãn")
+    refresh()
+    queries = tmp_path / "queries.txt"
+    queries.write_text("chà bông\nmat ong\nhoa nhãn\nbong\n", encoding="utf-8")
+    out = tmp_path / "bench.json"
+    call_command(
+        "search_bench",
+        url=live_server.url,
+        requests=4,
+        concurrency=1,
+        json_path=str(out),
+        queries_file=str(queries),
+    )
+    figures = json.loads(out.read_text())
+    for endpoint in ("search", "suggest"):
+        for pass_name in ("repeat", "cold"):
+            summary = figures[endpoint][pass_name]
+            assert summary["errors"] == 0
+            assert summary["answered_by"] == {"opensearch": summary["requests"]}
+            assert summary["reached_engine"] == summary["requests"] and summary["engine_share"] == 1
+            assert summary["engine_ms"]["p95"] >= summary["engine_ms"]["p50"] > 0
+            assert summary["engine_took_ms"]["p50"] is not None
+    assert figures["search"]["cold"]["distinct_queries"] == 4
+
+
 def test_bench_refuses_other_machines():
     with pytest.raises(CommandError, match="loopback"):
         call_command("search_bench", url="http://192.168.1.10:8000", requests=1)

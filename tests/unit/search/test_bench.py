@@ -67,6 +67,7 @@ def test_engine_percentiles_come_only_from_requests_that_reached_the_engine():
     ]
     summary = report.summary()
     assert (summary["requests"], summary["errors"]) == (5, 1)
+    assert summary["error_statuses"] == {"500": 1}
     assert summary["reached_engine"] == 2 and summary["without_engine"] == 2
     assert summary["engine_share"] == 0.5
     assert summary["answered_by"] == {"no Server-Timing": 2, "opensearch": 2}
