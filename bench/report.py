@@ -245,7 +245,7 @@ def search_section(search: dict) -> str:
             f"({rebuild['products']} in {rebuild['seconds']:.2f} s)"
         )
     header = (
-        "endpoint", "pass", "requests", "errors", "req/s", "p50 ms", "p95 ms",
+        "endpoint", "pass", "requests", "errors", "req/s", "request p50", "request p95",
         "engine p50", "engine p95", "took p50", "took p95", "reached engine", "answered by",
     )  # fmt: skip
     lines = [header]
@@ -257,6 +257,9 @@ def search_section(search: dict) -> str:
             if summary is None:
                 continue
             notes += [f"  {endpoint} {pass_name}: {n}" for n in summary.get("notes", [])]
+            if summary.get("errors") and summary.get("error_statuses"):
+                statuses = ", ".join(f"{k}: {v}" for k, v in summary["error_statuses"].items())
+                notes.append(f"  {endpoint} {pass_name}: errors {statuses}")
             if summary.get("skipped"):
                 lines.append((endpoint, pass_name, *["-"] * (len(header) - 2)))
                 continue
@@ -289,8 +292,9 @@ def search_section(search: dict) -> str:
                 out.append("  " + "  ".join("-" * w for w in widths))
     out += notes
     out.append(
-        "  engine = the site's wait on the engine (Server-Timing), took = the engine's own "
-        "time; both only over requests that reached the engine"
+        "  times in ms; request = the whole request, client side; engine = the site's wait on "
+        "the engine (Server-Timing), took = the engine's own time, both only over the requests "
+        "that reached the engine"
     )
     out.append("")
     out.append("search targets (issue #5)")

@@ -258,7 +258,16 @@ def rebuild_throughput_parse(output: str) -> dict:
     }
 
 
-class SearchEngine:
+def cluster_nodes(url: str) -> int | None:
+    """How many nodes the engine at ``url`` says its cluster has (None: no answer)."""
+    try:
+        with urllib.request.urlopen(f"{url.rstrip('/')}/_cluster/health", timeout=10) as response:
+            return int(json.load(response)["number_of_nodes"])
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+class BenchEngine:
     """The engine the bench searches: SEARCH_URL's, or an OpenSearch node of its own.
 
     ``start`` decides; when search is skipped, ``skipped`` says why and
@@ -275,7 +284,7 @@ class SearchEngine:
         self.own = False
         self.skipped = ""
 
-    def __enter__(self) -> SearchEngine:
+    def __enter__(self) -> BenchEngine:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -311,6 +320,15 @@ class SearchEngine:
             self.skipped = (
                 f"the OpenSearch node did not start ({result.returncode}); "
                 f"see {OPENSEARCH_HOME / 'node.log'}"
+            )
+            return
+        nodes = cluster_nodes(url[0])
+        if nodes != 1:
+            # Another node on this machine with the same cluster name would share
+            # its shards with ours, and lose them when ours stops.
+            self.stop()
+            self.skipped = (
+                f"the OpenSearch node at {url[0]} is in a cluster of {nodes} nodes, not alone"
             )
             return
         self.url, self.engine = url[0], "opensearch"
@@ -537,11 +555,11 @@ def main() -> None:
     # make and a terminal send SIGTERM or SIGINT: both unwind through the
     # finally blocks below, so servers and the search node are stopped.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
-    with SearchEngine(os.environ.copy()) as engine:
+    with BenchEngine(os.environ.copy()) as engine:
         measure(engine)
 
 
-def measure(engine: SearchEngine) -> None:
+def measure(engine: BenchEngine) -> None:
     started = time.monotonic()
     cfg = {
         "products": int(os.environ.get("BENCH_PRODUCTS") or 10_000),

@@ -107,7 +107,7 @@ def test_the_rebuild_throughput_line_is_read_into_figures():
 
 
 def test_bench_search_0_skips_search_even_with_an_engine(monkeypatch):
-    engine = run.SearchEngine({"BENCH_SEARCH": "0", "SEARCH_URL": "http://127.0.0.1:9200"})
+    engine = run.BenchEngine({"BENCH_SEARCH": "0", "SEARCH_URL": "http://127.0.0.1:9200"})
     engine.start()
     assert engine.skipped == "BENCH_SEARCH=0" and engine.url == "" and not engine.own
 
@@ -115,7 +115,7 @@ def test_bench_search_0_skips_search_even_with_an_engine(monkeypatch):
 def test_a_given_search_url_is_used_and_never_stopped(monkeypatch):
     calls = []
     monkeypatch.setattr(run.subprocess, "run", lambda *a, **k: calls.append(a))
-    with run.SearchEngine(
+    with run.BenchEngine(
         {"SEARCH_URL": "http://127.0.0.1:9200", "SEARCH_ENGINE": "opensearch"}
     ) as engine:
         engine.start()
@@ -131,6 +131,32 @@ def test_without_java_or_maven_search_is_skipped_with_the_reason(monkeypatch):
     monkeypatch.setattr(
         run.shutil, "which", lambda tool: None if tool == "mvn" else "/usr/bin/java"
     )
-    engine = run.SearchEngine({})
+    engine = run.BenchEngine({})
     engine.start()
     assert engine.url == "" and "mvn missing" in engine.skipped
+
+
+def test_the_node_count_is_read_from_the_cluster_health():
+    import http.server
+    import threading
+
+    class Health(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            body = b'{"cluster_name": "chophunu-test-9251", "number_of_nodes": 2}'
+            self.send_response(200 if self.path == "/_cluster/health" else 404)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Health)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        assert run.cluster_nodes(f"http://127.0.0.1:{server.server_port}/") == 2
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert run.cluster_nodes(f"http://127.0.0.1:{run.free_port()}") is None
