@@ -19,6 +19,12 @@ TARGET_P95_MS = {
     "add_to_basket": 150,
 }
 TARGET_HOME_FLOOR_RATIO = 0.5
+# Issue #5's search targets.
+TARGET_REBUILD_PER_S = 2000
+TARGET_SEARCH_P95_MS = 150
+TARGET_ENGINE_P95_MS = 30
+SEARCH_ENDPOINTS = ("search", "suggest")
+SEARCH_PASSES = ("repeat", "cold")
 
 
 class ReportError(ValueError):
@@ -173,11 +179,139 @@ def table(results: dict) -> str:
     return "\n".join(out)
 
 
-def document(results: dict, meta: dict) -> dict:
+def search_targets(search: dict) -> list[dict]:
+    """Issue #5's targets against a run's search figures (empty when search was skipped).
+
+    The request target is the search page's (both passes); the engine target,
+    the time the site waited on the engine (round trip), holds for search and
+    suggestions alike, over the requests that reached the engine.
+    """
+    if not search or search.get("skipped"):
+        return []
+    rebuild = search.get("rebuild") or {}
+    got = rebuild.get("products_per_s")
+    checks = [
+        {
+            "target": f"rebuild ≥ {TARGET_REBUILD_PER_S:,} products/s",
+            "value": got,
+            "met": got is not None and got >= TARGET_REBUILD_PER_S,
+        }
+    ]
+    latency = search.get("latency") or {}
+    for endpoint in SEARCH_ENDPOINTS:
+        for pass_name in SEARCH_PASSES:
+            summary = latency.get(endpoint, {}).get(pass_name)
+            if not summary or summary.get("skipped"):
+                continue
+            figures = [("engine p95", summary["engine_ms"]["p95"], TARGET_ENGINE_P95_MS)]
+            if endpoint == "search":
+                request_p95 = summary["request_ms"]["p95"]
+                figures.insert(0, ("request p95", request_p95, TARGET_SEARCH_P95_MS))
+            for label, value, limit in figures:
+                checks.append(
+                    {
+                        "target": f"{endpoint} {pass_name} {label} < {limit} ms",
+                        "value": value,
+                        "met": value is not None and value < limit and not summary["errors"],
+                    }
+                )
+    return checks
+
+
+def _answered(summary: dict) -> str:
+    return ", ".join(f"{name} {count}" for name, count in summary["answered_by"].items()) or "-"
+
+
+def _share(summary: dict) -> str:
+    share = summary.get("engine_share")
+    return "-" if share is None else f"{share:.0%}"
+
+
+def search_section(search: dict) -> str:
+    """The printed search figures: rebuild throughput, then latency per endpoint and pass."""
+    if not search or search.get("skipped"):
+        reason = (search or {}).get("skipped") or "no search figures"
+        return f"search: skipped ({reason})"
+    engine = search.get("engine", "?")
+    where = "own node" if search.get("own_node") else "SEARCH_URL"
+    out = [
+        f"search ({engine}, {where}; {search.get('concurrency', '?')} clients, "
+        f"{search.get('requests', '?')} requests per pass)"
+    ]
+    rebuild = search.get("rebuild")
+    if rebuild:
+        out.append(
+            f"  rebuild: {rebuild['products_per_s']:,} products/s "
+            f"({rebuild['products']} in {rebuild['seconds']:.2f} s)"
+        )
+    header = (
+        "endpoint", "pass", "requests", "errors", "req/s", "request p50", "request p95",
+        "engine p50", "engine p95", "took p50", "took p95", "reached engine", "answered by",
+    )  # fmt: skip
+    lines = [header]
+    notes = []
+    latency = search.get("latency") or {}
+    for endpoint in SEARCH_ENDPOINTS:
+        for pass_name in SEARCH_PASSES:
+            summary = latency.get(endpoint, {}).get(pass_name)
+            if summary is None:
+                continue
+            notes += [f"  {endpoint} {pass_name}: {n}" for n in summary.get("notes", [])]
+            if summary.get("errors") and summary.get("error_statuses"):
+                statuses = ", ".join(f"{k}: {v}" for k, v in summary["error_statuses"].items())
+                notes.append(f"  {endpoint} {pass_name}: errors {statuses}")
+            if summary.get("skipped"):
+                lines.append((endpoint, pass_name, *["-"] * (len(header) - 2)))
+                continue
+            lines.append(
+                (
+                    endpoint,
+                    pass_name,
+                    _cell(summary["requests"]),
+                    _cell(summary["errors"]),
+                    _cell(summary["requests_per_second"]),
+                    _cell(summary["request_ms"]["p50"]),
+                    _cell(summary["request_ms"]["p95"]),
+                    _cell(summary["engine_ms"]["p50"]),
+                    _cell(summary["engine_ms"]["p95"]),
+                    _cell(summary["engine_took_ms"]["p50"]),
+                    _cell(summary["engine_took_ms"]["p95"]),
+                    f"{summary['reached_engine']} ({_share(summary)})",
+                    _answered(summary),
+                )
+            )
+    if len(lines) > 1:
+        widths = [max(len(str(line[i])) for line in lines) for i in range(len(header))]
+        for n, line in enumerate(lines):
+            cells = [
+                str(c).ljust(w) if i < 2 or i == len(header) - 1 else str(c).rjust(w)
+                for i, (c, w) in enumerate(zip(line, widths, strict=True))
+            ]
+            out.append("  " + "  ".join(cells).rstrip())
+            if n == 0:
+                out.append("  " + "  ".join("-" * w for w in widths))
+    out += notes
+    out.append(
+        "  times in ms; request = the whole request, client side; engine = the site's wait on "
+        "the engine (Server-Timing), took = the engine's own time, both only over the requests "
+        "that reached the engine"
+    )
+    out.append("")
+    out.append("search targets (issue #5)")
+    for check in search_targets(search):
+        mark = "met   " if check["met"] else "MISSED"
+        out.append(f"  {mark} {check['target']:<38} {_cell(check['value'], 1)}")
+    return "\n".join(out)
+
+
+def document(results: dict, meta: dict, search: dict | None = None) -> dict:
     """The JSON file: the same figures, the ratios, the targets and the run's context."""
-    return {
+    doc = {
         "meta": meta,
         "results": results,
         "ratios": ratios(results),
         "targets": targets(results),
     }
+    if search is not None:
+        doc["search"] = {**search, "targets": search_targets(search)}
+    return doc

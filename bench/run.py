@@ -4,8 +4,11 @@ Steps (each timed; everything lives under the ignored .bench/ folder):
 
 1. dataset: ``load_demo_data --products N`` into the marketplace's own bench
    database (an SQLite file, or ``<name>_bench`` on the PostgreSQL server of
-   DATABASE_URL), plus the search index when SEARCH_URL names an engine.
-   Built once per product count and reused (BENCH_REBUILD=1 builds anew).
+   DATABASE_URL). Built once per product count and reused (BENCH_REBUILD=1
+   builds anew). Then the search engine: SEARCH_URL's, or an OpenSearch node
+   of the bench's own (scripts/opensearch/start.sh, in .bench/opensearch)
+   when java and mvn exist; ``search_index rebuild`` fills it at every run
+   and its throughput line is kept.
 2. peer: stock django-oscar 4.2.1 in .bench/peer-venv (bench/peer/requirements.txt),
    its own database loaded from the marketplace's export (bench/dataset.py)
    and its haystack index built (``update_index``).
@@ -13,13 +16,16 @@ Steps (each timed; everything lives under the ignored .bench/ folder):
    (bench/probe.py): database queries and body bytes.
 4. load: each server alone, gunicorn with the same settings on 127.0.0.1,
    each page driven by wrk (warm-up, then a fixed duration at a fixed number
-   of connections) through bench/wrk/report.lua.
+   of connections) through bench/wrk/report.lua. While the marketplace is
+   served, ``manage.py search_bench`` measures search and suggestions
+   (repeat and cold queries, engine time from Server-Timing).
 5. report: one table, ratios marketplace/peer and marketplace/floor, and
    .bench/results.json with the core count and commit.
 
 Settings (environment): BENCH_PRODUCTS (10000), BENCH_DURATION seconds per
 page (10), BENCH_WARMUP (3), BENCH_CONNECTIONS (20), BENCH_WORKERS (cores),
-BENCH_REBUILD, DATABASE_URL, SEARCH_URL / SEARCH_ENGINE.
+BENCH_REBUILD, DATABASE_URL, SEARCH_URL / SEARCH_ENGINE, BENCH_SEARCH (0 skips
+search), BENCH_SEARCH_REQUESTS (300 per endpoint and pass).
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ import datetime
 import hashlib
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -37,6 +44,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import unicodedata
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -51,6 +59,9 @@ PEER_DIR = BENCH / "peer"
 PEER_VENV = WORK / "peer-venv"
 VENV_PY = ROOT / ".venv" / "bin" / "python"
 LUA = BENCH / "wrk" / "report.lua"
+OPENSEARCH_START = ROOT / "scripts" / "opensearch" / "start.sh"
+OPENSEARCH_HOME = WORK / "opensearch"
+SEARCH_CONCURRENCY = 20
 
 COMMON_TERM = "cơm cháy"
 RARE_TERM = "giảo cổ lam"
@@ -175,6 +186,181 @@ def pages_choose(document: dict) -> dict:
         "common_term": COMMON_TERM,
         "rare_term": RARE_TERM,
     }
+
+
+# --------------------------------------------------------------------------
+# Search: the engine, the rebuild's throughput, the cold queries
+# --------------------------------------------------------------------------
+
+_D = str.maketrans({"đ": "d", "Đ": "D"})
+_WORD = re.compile(r"[^\W\d_]+")
+_PUNCTUATION = re.compile(r"[^\w\s]+")
+_THROUGHPUT = re.compile(r"Throughput: (\d+) products/s \((\d+) in ([\d.]+) s\)\.")
+
+
+def fold(text: str) -> str:
+    """Lower case without Vietnamese marks, as search.text.fold (this runs outside Django).
+
+    đ is a letter of its own, not d with a mark, so it is mapped by hand.
+    """
+    decomposed = unicodedata.normalize("NFD", text.translate(_D).lower())
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    )
+
+
+def search_queries_build(document: dict, *, limit: int = 5000) -> list[str]:
+    """Distinct one- and two-word queries from the dataset's product titles.
+
+    Two-word queries (neighbouring words of a title) alternate with one-word
+    ones, each distinct once folded, in the dataset's order; half of each
+    kind is typed folded ("mat ong"), the others with their marks ("mật
+    ong"), as shoppers type both.
+    """
+    pairs: list[str] = []
+    singles: list[str] = []
+    seen: set[str] = set()
+    for product in document.get("products", []):
+        candidates = []
+        # Pairs never straddle punctuation: "Cơm cháy – quà Tết" has no "cháy quà".
+        for part in _PUNCTUATION.split(product.get("title", "")):
+            words = [w.lower() for w in _WORD.findall(part) if len(w) >= 2]
+            candidates += [(pairs, f"{a} {b}") for a, b in zip(words, words[1:], strict=False)]
+            candidates += [(singles, w) for w in words]
+        for bucket, query in candidates:
+            key = fold(query)
+            if key not in seen:
+                seen.add(key)
+                bucket.append(query)
+    mixed: list[str] = []
+    for n in range(max(len(pairs), len(singles))):
+        mixed += pairs[n : n + 1] + singles[n : n + 1]
+    # Positions 2, 3, 6, 7...: half the pairs and half the single words folded.
+    return [fold(q) if n // 2 % 2 else q for n, q in enumerate(mixed[:limit])]
+
+
+def search_queries_write(document: dict, path: Path) -> int:
+    """The cold queries for ``search_bench --queries-file``, one a line; how many."""
+    queries = search_queries_build(document)
+    path.write_text("".join(f"{q}\n" for q in queries), encoding="utf-8")
+    return len(queries)
+
+
+def rebuild_throughput_parse(output: str) -> dict:
+    """``search_index rebuild``'s line "Throughput: N products/s (M in S s)." as figures."""
+    found = _THROUGHPUT.search(output)
+    if found is None:
+        raise ValueError("search_index rebuild printed no 'Throughput: N products/s' line.")
+    return {
+        "products_per_s": int(found.group(1)),
+        "products": int(found.group(2)),
+        "seconds": float(found.group(3)),
+    }
+
+
+def cluster_nodes(url: str) -> int | None:
+    """How many nodes the engine at ``url`` says its cluster has (None: no answer)."""
+    try:
+        with urllib.request.urlopen(f"{url.rstrip('/')}/_cluster/health", timeout=10) as response:
+            return int(json.load(response)["number_of_nodes"])
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+class BenchEngine:
+    """The engine the bench searches: SEARCH_URL's, or an OpenSearch node of its own.
+
+    ``start`` decides; when search is skipped, ``skipped`` says why and
+    ``url`` stays empty. A node of its own lives in .bench/opensearch and
+    ``stop`` (idempotent, also on leaving the ``with`` block, so on failure
+    and Ctrl-C) shuts it down; an engine given by SEARCH_URL is never touched
+    beyond the bench's own indexes.
+    """
+
+    def __init__(self, environ: dict) -> None:
+        self.environ = environ
+        self.url = ""
+        self.engine = ""
+        self.own = False
+        self.skipped = ""
+
+    def __enter__(self) -> BenchEngine:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def start(self) -> None:
+        if self.environ.get("BENCH_SEARCH", "").strip() == "0":
+            self.skipped = "BENCH_SEARCH=0"
+        elif self.environ.get("SEARCH_URL"):
+            self.url = self.environ["SEARCH_URL"]
+            self.engine = self.environ.get("SEARCH_ENGINE") or "elasticsearch"
+        else:
+            missing = [tool for tool in ("java", "mvn") if not shutil.which(tool)]
+            if missing:
+                self.skipped = (
+                    f"no SEARCH_URL, and {' and '.join(missing)} missing to start OpenSearch"
+                )
+            else:
+                self._start_own()
+        if self.skipped:
+            log(f"search figures skipped: {self.skipped}")
+
+    def _start_own(self) -> None:
+        log("starting an OpenSearch node in .bench/opensearch (scripts/opensearch/start.sh)")
+        self.own = True
+        env = {**self.environ, "OPENSEARCH_HOME": str(OPENSEARCH_HOME)}
+        result = subprocess.run(
+            [str(OPENSEARCH_START), "start"], cwd=ROOT, env=env, text=True, stdout=subprocess.PIPE
+        )
+        url = result.stdout.strip().splitlines()[-1:] if result.stdout.strip() else []
+        if result.returncode or not url:
+            self.stop()
+            self.skipped = (
+                f"the OpenSearch node did not start ({result.returncode}); "
+                f"see {OPENSEARCH_HOME / 'node.log'}"
+            )
+            return
+        nodes = cluster_nodes(url[0])
+        if nodes != 1:
+            # Another node on this machine with the same cluster name would share
+            # its shards with ours, and lose them when ours stops.
+            self.stop()
+            self.skipped = (
+                f"the OpenSearch node at {url[0]} is in a cluster of {nodes} nodes, not alone"
+            )
+            return
+        self.url, self.engine = url[0], "opensearch"
+
+    def stop(self) -> None:
+        if not self.own:
+            return
+        self.own = False
+        log("stopping the bench's OpenSearch node")
+        env = {**self.environ, "OPENSEARCH_HOME": str(OPENSEARCH_HOME)}
+        subprocess.run([str(OPENSEARCH_START), "stop"], cwd=ROOT, env=env, check=False)
+
+
+def search_bench(port: int, *, env: dict, requests: int, queries_file: Path) -> dict:
+    """``manage.py search_bench`` against the served marketplace; its JSON figures."""
+    out = WORK / "search-bench.json"
+    out.unlink(missing_ok=True)
+    printed = run(
+        [
+            VENV_PY, "manage.py", "search_bench",
+            "--url", f"http://127.0.0.1:{port}",
+            "--requests", requests,
+            "--concurrency", SEARCH_CONCURRENCY,
+            "--queries-file", queries_file,
+            "--json", out,
+        ],
+        env=env,
+        capture=True,
+    )  # fmt: skip
+    for line in printed.splitlines():
+        log(f"  {line}")
+    return json.loads(out.read_text(encoding="utf-8"))
 
 
 # --------------------------------------------------------------------------
@@ -366,6 +552,14 @@ def ensure_peer_venv() -> Path:
 
 
 def main() -> None:
+    # make and a terminal send SIGTERM or SIGINT: both unwind through the
+    # finally blocks below, so servers and the search node are stopped.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    with BenchEngine(os.environ.copy()) as engine:
+        measure(engine)
+
+
+def measure(engine: BenchEngine) -> None:
     started = time.monotonic()
     cfg = {
         "products": int(os.environ.get("BENCH_PRODUCTS") or 10_000),
@@ -373,6 +567,7 @@ def main() -> None:
         "warmup": env_int("BENCH_WARMUP", 3),
         "connections": env_int("BENCH_CONNECTIONS", 20),
         "workers": env_int("BENCH_WORKERS", os.cpu_count() or 1),
+        "search_requests": env_int("BENCH_SEARCH_REQUESTS", 300),
     }
     if not 1 <= cfg["products"] <= 200_000:
         sys.exit("BENCH_PRODUCTS must be between 1 and 200000.")
@@ -383,7 +578,13 @@ def main() -> None:
     ours_url, peer_url = database_urls(os.environ.get("DATABASE_URL", ""))
     secret = secrets.token_urlsafe(48)
     ours_port, peer_port, floor_port = free_port(), free_port(), free_port()
-    base_env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PEER_"))}
+    # The dataset is loaded without an engine (the rebuild below indexes it in
+    # bulk); SEARCH_URL comes back once the engine is known.
+    base_env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "PEER_")) and k not in {"SEARCH_URL", "SEARCH_ENGINE"}
+    }
     ours_env = {
         **base_env,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
@@ -396,6 +597,8 @@ def main() -> None:
         "DJANGO_PAGE_CACHE_STAMP": str(WORK / "page-cache.stamp"),
         "SITE_URL": f"http://127.0.0.1:{ours_port}",
         "PYTHONPATH": str(ROOT),
+        # Indexes of their own, so an engine given by SEARCH_URL keeps its site's.
+        "SEARCH_INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "chophunu") + "-bench",
     }
     peer_env = {
         **base_env,
@@ -428,15 +631,6 @@ def main() -> None:
     else:
         log(f"reusing the dataset of {cfg['products']} products (BENCH_REBUILD=1 to build anew)")
         run([*manage, "migrate", "--no-input", "-v0"], env=ours_env)
-    search_rebuild = None
-    if os.environ.get("SEARCH_URL"):
-        # HOOK(search_bench): the search_bench command and the rebuild's own
-        # throughput printout (another branch) can replace this timing.
-        t = time.monotonic()
-        out = run([*manage, "search_index", "rebuild"], env=ours_env, capture=True)
-        seconds = time.monotonic() - t
-        search_rebuild = {"seconds": round(seconds, 1), "output": out.strip().splitlines()[-1:]}
-        log(f"  search index rebuilt in {seconds:.1f} s")
     sqlite_wal(ours_url)
     t = time.monotonic()
     run([*manage, "collectstatic", "--no-input", "-v0"], env=ours_env)
@@ -447,11 +641,36 @@ def main() -> None:
         run([VENV_PY, "-m", "bench.dataset", "export", dataset_path], env=ours_env)
         stamp_path.write_text(stamp)
     document = json.loads(dataset_path.read_text(encoding="utf-8"))
-    if search_rebuild and search_rebuild["seconds"]:
-        search_rebuild["products_per_s"] = round(
-            len(document["products"]) / search_rebuild["seconds"], 1
-        )
     spec = pages_choose(document)
+
+    # The search engine, filled anew at every run (a fresh node has no index).
+    engine.start()
+    search: dict = {"skipped": engine.skipped} if engine.skipped else {}
+    if engine.url:
+        ours_env.update(SEARCH_URL=engine.url, SEARCH_ENGINE=engine.engine)
+        log(f"search index rebuild ({engine.engine} at {engine.url})")
+        t = time.monotonic()
+        out = run([*manage, "search_index", "rebuild"], env=ours_env, capture=True)
+        timings["search_rebuild_s"] = round(time.monotonic() - t, 1)
+        try:
+            rebuilt = rebuild_throughput_parse(out)
+        except ValueError as exc:
+            sys.exit(str(exc))
+        log(
+            f"  {rebuilt['products_per_s']} products/s "
+            f"({rebuilt['products']} in {rebuilt['seconds']} s)"
+        )
+        queries_path = WORK / "search-queries.txt"
+        count = search_queries_write(document, queries_path)
+        log(f"  {count} distinct cold queries written to {queries_path.relative_to(ROOT)}")
+        search = {
+            "engine": engine.engine,
+            "own_node": engine.own,
+            "rebuild": rebuilt,
+            "requests": cfg["search_requests"],
+            "concurrency": SEARCH_CONCURRENCY,
+            "cold_queries": count,
+        }
 
     # 2. The peer: stock Oscar with the same products.
     t = time.monotonic()
@@ -510,6 +729,16 @@ def main() -> None:
             log(name)
             cookie = basket_cookie(port, probes[name]["basket_pks"])
             results[name] = load(port, paths, probes[name], cfg=cfg, basket=cookie)
+            if name == "marketplace" and engine.url:
+                log("search and suggestions (search_bench)")
+                search["latency"] = search_bench(
+                    port,
+                    env=ours_env,
+                    requests=cfg["search_requests"],
+                    queries_file=WORK / "search-queries.txt",
+                )
+        if name == "marketplace":
+            engine.stop()  # the peer and the floor run without it
     floor_env = {**base_env, "PYTHONPATH": str(BENCH / "floor")}
     with served(
         "floor",
@@ -532,19 +761,18 @@ def main() -> None:
         "products_for_sale": len(document["products"]),
         "products_loaded": cfg["products"],
         "database": ours_url.split(":")[0],
-        "search_engine": os.environ.get("SEARCH_ENGINE", "elasticsearch")
-        if os.environ.get("SEARCH_URL")
-        else "database",
-        "search_rebuild": search_rebuild,
+        "search_engine": engine.engine or "database",
         "pages": spec,
         "load": {k: cfg[k] for k in ("duration", "warmup", "connections", "workers")},
         "tool": "wrk",
         "timings": timings,
         "dataset_reused": not rebuild,
     }
-    doc = report.document(results, meta)
+    doc = report.document(results, meta, search)
     print()
     print(report.table(results))
+    print()
+    print(report.search_section(search))
     print()
     print(
         f"{meta['products_for_sale']} products for sale ({cfg['products']} loaded), "

@@ -107,3 +107,89 @@ def test_document_is_json_with_the_run_context():
     assert again["meta"] == {"cores": 2, "commit": "abc"}
     assert again["ratios"]["home"]["vs_peer"] == 2.0
     assert {t["target"] for t in again["targets"]} >= {"home ≥ 0.5× floor"}
+
+
+def search_summary(request_p95=120.0, engine_p95=25.0, reached=60, cached=0, errors=0):
+    ok = reached + cached
+    engine = {"p50": 10.0, "p95": engine_p95} if reached else {"p50": None, "p95": None}
+    answered = {"opensearch": reached} if reached else {}
+    if cached:
+        answered["no Server-Timing"] = cached
+    return {
+        "requests": ok + errors, "errors": errors, "requests_per_second": 41.5,
+        "distinct_queries": ok, "reached_engine": reached, "without_engine": cached,
+        "engine_share": round(reached / ok, 3) if ok else None, "answered_by": answered,
+        "request_ms": {"p50": 60.0, "p95": request_p95}, "engine_ms": engine,
+        "engine_took_ms": {"p50": 3.0, "p95": 7.5} if reached else {"p50": None, "p95": None},
+        "notes": [],
+    }  # fmt: skip
+
+
+def search_figures(**cold):
+    return {
+        "engine": "opensearch",
+        "own_node": True,
+        "requests": 60,
+        "concurrency": 20,
+        "rebuild": {"products_per_s": 2345, "products": 10000, "seconds": 4.26},
+        "latency": {
+            "search": {
+                "repeat": search_summary(cached=20, reached=40),
+                "cold": search_summary(**cold),
+            },
+            "suggest": {"repeat": search_summary(), "cold": search_summary()},
+        },
+    }
+
+
+def test_search_section_prints_rebuild_and_both_passes_per_endpoint():
+    text = report.search_section(search_figures(request_p95=180.0, engine_p95=45.0))
+    assert "rebuild: 2,345 products/s (10000 in 4.26 s)" in text
+    rows = {tuple(line.split()[:2]): line.split() for line in text.splitlines() if line.strip()}
+    assert rows[("search", "repeat")][2:13] == [
+        "60", "0", "41.5", "60.0", "120.0", "10.0", "25.0", "3.0", "7.5", "40", "(67%)",
+    ]  # fmt: skip
+    assert "no Server-Timing 20" in " ".join(rows[("search", "repeat")])
+    assert rows[("search", "cold")][5:8] == ["60.0", "180.0", "10.0"]
+    assert ("suggest", "cold") in rows
+    flat = " ".join(text.split())
+    assert "met rebuild ≥ 2,000 products/s 2345" in flat
+    assert "met search repeat request p95 < 150 ms 120.0" in flat
+    assert "MISSED search cold request p95 < 150 ms 180.0" in flat
+    assert "MISSED search cold engine p95 < 30 ms 45.0" in flat
+    assert "met suggest cold engine p95 < 30 ms 25.0" in flat
+
+
+def test_an_engine_target_is_missed_when_no_request_reached_the_engine():
+    checks = report.search_targets(search_figures(reached=0, cached=60))
+    cold_engine = next(c for c in checks if c["target"] == "search cold engine p95 < 30 ms")
+    assert cold_engine == {"target": "search cold engine p95 < 30 ms", "value": None, "met": False}
+    text = report.search_section(search_figures(reached=0, cached=60))
+    cold_row = next(
+        line.split() for line in text.splitlines() if line.split()[:2] == ["search", "cold"]
+    )
+    assert cold_row[7:11] == ["-", "-", "-", "-"] and cold_row[11:13] == ["0", "(0%)"]
+
+
+def test_skipped_search_says_why_and_has_no_targets():
+    assert (
+        report.search_section({"skipped": "BENCH_SEARCH=0"}) == "search: skipped (BENCH_SEARCH=0)"
+    )
+    assert report.search_targets({"skipped": "BENCH_SEARCH=0"}) == []
+    cold_skipped = search_figures()
+    note = "no cold queries given (--queries-file): skipped"
+    cold_skipped["latency"]["search"]["cold"] = {"requests": 0, "skipped": True, "notes": [note]}
+    text = report.search_section(cold_skipped)
+    assert "search cold: no cold queries given (--queries-file): skipped" in text
+    assert not any(
+        c["target"].startswith("search cold") for c in report.search_targets(cold_skipped)
+    )
+
+
+def test_document_carries_the_search_figures_and_their_targets():
+    doc = report.document(results_of(2.0, 1.0, 4.0), {"cores": 2}, search_figures())
+    again = json.loads(json.dumps(doc, ensure_ascii=False))
+    assert again["search"]["rebuild"]["products_per_s"] == 2345
+    assert again["search"]["latency"]["suggest"]["cold"]["reached_engine"] == 60
+    assert {t["target"] for t in again["search"]["targets"]} >= {"rebuild ≥ 2,000 products/s"}
+    assert "search" not in report.document(results_of(2.0, 1.0, 4.0), {"cores": 2})

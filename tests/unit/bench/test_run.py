@@ -57,3 +57,106 @@ def test_the_dataset_module_imports_no_marketplace_code():
     header = source.split("def dataset_document", 1)[0]
     assert "from marketplace" not in header and "import django" not in header
     assert dataset.FORMAT.startswith("chophunu-bench-dataset/")
+
+
+def test_cold_queries_are_one_and_two_words_of_titles_each_distinct_once_folded():
+    document = {
+        "products": [
+            {"title": "Cơm cháy chà bông – quà Tết (2)"},
+            {"title": "Cơm cháy Ninh Bình"},
+            {"title": "Mật ong hoa nhãn Đồng Giao"},
+        ]
+    }
+    queries = run.search_queries_build(document)
+    assert queries[:6] == ["cơm cháy", "cơm", "chay cha", "chay", "chà bông", "chà"]
+    assert "bông quà" not in queries and "bong qua" not in queries  # across the dash
+    assert not any(ch.isdigit() for q in queries for ch in q)
+    folded = [run.fold(q) for q in queries]
+    assert len(folded) == len(set(folded))  # "Cơm cháy" of the second title is not sent again
+    assert {len(q.split()) for q in queries} == {1, 2}
+    # Half of the pairs and half of the single words are typed without marks.
+    assert all(q == run.fold(q) for n, q in enumerate(queries) if n // 2 % 2)
+    assert sum(q != run.fold(q) for q in queries) >= len(queries) // 2 - 3
+    assert "đồng giao" in queries or "dong giao" in queries
+    assert run.fold("Đồng Giao") == "dong giao"
+
+
+def test_cold_queries_file_has_one_query_a_line(tmp_path):
+    path = tmp_path / "queries.txt"
+    count = run.search_queries_write({"products": [{"title": "Mật ong rừng"}]}, path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert count == len(lines) == 5
+    assert lines == ["mật ong", "mật", "ong rung", "ong", "rừng"]
+    assert run.search_queries_build({"products": []}) == []
+
+
+def test_the_rebuild_throughput_line_is_read_into_figures():
+    output = (
+        "\r[#####.....] 5000/10000\r[##########] 10000/10000\n"
+        "Indexed 10000 products into chophunu-bench-products-1 (0 failed); alias swapped.\n"
+        "Throughput: 2345 products/s (10000 in 4.26 s).\n"
+        "Indexed 12 stories and articles into chophunu-bench-pages-1 (0 failed).\n"
+    )
+    assert run.rebuild_throughput_parse(output) == {
+        "products_per_s": 2345,
+        "products": 10000,
+        "seconds": 4.26,
+    }
+    with pytest.raises(ValueError, match="Throughput"):
+        run.rebuild_throughput_parse("Indexed 0 products\n")
+
+
+def test_bench_search_0_skips_search_even_with_an_engine(monkeypatch):
+    engine = run.BenchEngine({"BENCH_SEARCH": "0", "SEARCH_URL": "http://127.0.0.1:9200"})
+    engine.start()
+    assert engine.skipped == "BENCH_SEARCH=0" and engine.url == "" and not engine.own
+
+
+def test_a_given_search_url_is_used_and_never_stopped(monkeypatch):
+    calls = []
+    monkeypatch.setattr(run.subprocess, "run", lambda *a, **k: calls.append(a))
+    with run.BenchEngine(
+        {"SEARCH_URL": "http://127.0.0.1:9200", "SEARCH_ENGINE": "opensearch"}
+    ) as engine:
+        engine.start()
+        assert (engine.url, engine.engine, engine.own) == (
+            "http://127.0.0.1:9200",
+            "opensearch",
+            False,
+        )
+    assert calls == []  # neither start.sh start nor stop
+
+
+def test_without_java_or_maven_search_is_skipped_with_the_reason(monkeypatch):
+    monkeypatch.setattr(
+        run.shutil, "which", lambda tool: None if tool == "mvn" else "/usr/bin/java"
+    )
+    engine = run.BenchEngine({})
+    engine.start()
+    assert engine.url == "" and "mvn missing" in engine.skipped
+
+
+def test_the_node_count_is_read_from_the_cluster_health():
+    import http.server
+    import threading
+
+    class Health(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            body = b'{"cluster_name": "chophunu-test-9251", "number_of_nodes": 2}'
+            self.send_response(200 if self.path == "/_cluster/health" else 404)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Health)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        assert run.cluster_nodes(f"http://127.0.0.1:{server.server_port}/") == 2
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert run.cluster_nodes(f"http://127.0.0.1:{run.free_port()}") is None
