@@ -4,7 +4,8 @@ import shutil
 import urllib.request
 
 import pytest
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import caches
 from django.utils import translation
 
 from tests import services
@@ -31,12 +32,17 @@ def pytest_runtest_setup(item):
 
 @pytest.fixture(autouse=True)
 def _clean_state():
-    """Each test starts in Vietnamese with an empty cache."""
-    cache.clear()
+    """Each test starts in Vietnamese with empty caches (pages, thumbnails)."""
+    _caches_clear()
     translation.activate("vi")
     yield
     translation.deactivate()
-    cache.clear()
+    _caches_clear()
+
+
+def _caches_clear() -> None:
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 @pytest.fixture

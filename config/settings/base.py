@@ -153,7 +153,23 @@ vars().update(env_email("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", default="cho@hoiphunu.example.vn")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Each process keeps its own caches. Django's default of 300 entries is far
+# too few: a listing page alone looks up 72 thumbnail records, and a culled
+# record costs a database query. Pages, suggestions and small lookups share
+# "default"; sorl-thumbnail's records (a few hundred bytes each, three per
+# product picture) have their own, sized for a province's catalogue.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": env_int("DJANGO_CACHE_MAX_ENTRIES", default=3000)},
+    },
+    "thumbnails": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "thumbnails",
+        "OPTIONS": {"MAX_ENTRIES": env_int("DJANGO_THUMBNAIL_CACHE_MAX_ENTRIES", default=60000)},
+    },
+}
+THUMBNAIL_CACHE = "thumbnails"
 # Anonymous page cache (storefront_theme/page_cache.py): how long a page may be
 # kept (0 turns it off), and the stamp file whose change invalidates every page.
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", default=600)
