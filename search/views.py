@@ -16,6 +16,7 @@ from django.core.paginator import InvalidPage, Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
@@ -23,7 +24,7 @@ from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
 from search.database import SORT_CHOICES
-from search.engine import engine_timer
+from search.engine import engine_get, engine_timer
 from search.forms import SearchForm
 from search.pages import page_search
 from search.services import category_by_slug, product_search, product_suggestions
@@ -44,7 +45,14 @@ FACET_TITLES = [
 
 
 class EngineTimingMixin:
-    """Says in a ``Server-Timing`` header how long the page waited on the search engine."""
+    """Says in a ``Server-Timing`` header how long the page waited on the search engine.
+
+    A page the database answered because the engine failed is marked
+    ``never_cache``: the page cache must not keep the stand-in answer once
+    the engine is back.
+    """
+
+    stand_in = False
 
     def dispatch(self, request, *args, **kwargs):
         with engine_timer() as spent:
@@ -52,6 +60,8 @@ class EngineTimingMixin:
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()  # engine calls made while rendering count too
         response["Server-Timing"] = spent.server_timing()
+        if self.stand_in:
+            add_never_cache_headers(response)
         return response
 
 
@@ -109,6 +119,7 @@ class ProductListMixin(EngineTimingMixin):
 
     def listing_context(self, params: dict) -> dict:
         result = self.search(params)
+        self.stand_in = engine_get() is not None and result.answered_by == "database"
         paginator, page = self.paginate(result.products)
         query_without_page = {k: v for k, v in self.request.GET.items() if k != "page"}
         return {

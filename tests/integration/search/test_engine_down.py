@@ -36,6 +36,19 @@ def test_pages_answer_200_and_healthz_says_degraded(closed_port_engine, client):
     assert health.json()["search"]["state"] == "degraded"
 
 
+def test_a_stand_in_answer_is_not_kept_by_the_page_cache(
+    closed_port_engine, client, settings, tmp_path
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.PAGE_CACHE_STAMP = str(tmp_path / "page-cache.stamp")
+    product_create("Cơm cháy chà bông")
+    for _ in range(2):
+        response = client.get("/search/", {"q": "com chay"})
+        assert response.status_code == 200
+        assert response.templates  # rendered each time: the engine may be back next time
+        assert "no-store" in response["Cache-Control"]
+
+
 def test_saving_while_the_engine_is_down_still_updates_the_database(closed_port_engine, caplog):
     product = product_create("Cơm cháy chà bông")
     with caplog.at_level(logging.WARNING, logger="search"):
