@@ -28,6 +28,7 @@ migrate: $(VENV)/.base ## Apply database migrations (SQLite file by default)
 
 demo: migrate ## Load the demo marketplace (idempotent)
 	SITE_URL=http://$(HOST):$(PORT) $(MANAGE) load_demo_data --logins
+	$(MANAGE) product_thumbnails -v0
 
 run: demo ## Install, migrate, load demo data and serve on http://127.0.0.1:8000
 	$(MANAGE) runserver $(HOST):$(PORT)

@@ -15,6 +15,7 @@ from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from storefront_theme.page_cache import page_cache_bump
+from storefront_theme.tasks import product_pictures_prepare
 
 WATCHED_APPS = frozenset(
     {
@@ -57,3 +58,11 @@ def relation_changed(sender, action, instance, **kwargs):
 @receiver(post_page_move)
 def page_changed(sender, **kwargs):
     _bump_after_commit()
+
+
+@receiver(post_save, sender="catalogue.ProductImage")
+def product_picture_saved(sender, instance, raw=False, **kwargs):
+    """A new or replaced picture gets its thumbnails in the background, not on first view."""
+    if not raw and instance.original:
+        image_id = instance.pk
+        transaction.on_commit(lambda: product_pictures_prepare.enqueue(image_ids=[image_id]))

@@ -1,0 +1,76 @@
+"""A picture's thumbnails are made when it is saved, or in bulk, never while a shopper waits."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.management import CommandError, call_command
+from oscar.core.loading import get_model
+from PIL import Image
+
+from storefront_theme.thumbnails import PICTURE_SIZES
+from tests.factories import product_create
+
+ProductImage = get_model("catalogue", "ProductImage")
+
+pytestmark = pytest.mark.django_db
+
+PICTURE_TEMPLATE = (
+    Path(__file__).resolve().parents[3]
+    / "storefront_theme/templates/storefront_theme/partials/picture.html"
+)
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)
+    return tmp_path
+
+
+def _picture_file(name: str) -> str:
+    buffer = io.BytesIO()
+    Image.new("RGB", (600, 400), (200, 120, 40)).save(buffer, format="JPEG")
+    return default_storage.save(f"images/products/{name}.jpg", ContentFile(buffer.getvalue()))
+
+
+def _thumbnails(media: Path) -> list[Path]:
+    return sorted((media / "cache").rglob("*.webp")) if (media / "cache").exists() else []
+
+
+def test_the_page_asks_for_the_sizes_that_are_made():
+    sizes = re.findall(
+        r'oscar_thumbnail image\.original "(\d+x\d+)" upscale=False', PICTURE_TEMPLATE.read_text()
+    )
+    assert tuple(sizes) == PICTURE_SIZES
+
+
+def test_saving_a_picture_makes_its_thumbnails(media, django_capture_on_commit_callbacks):
+    product = product_create()
+    with django_capture_on_commit_callbacks(execute=True):
+        product.images.create(original=_picture_file("com-chay"), display_order=0)
+    assert len(_thumbnails(media)) == len(PICTURE_SIZES)
+
+
+def test_the_command_makes_the_thumbnails_of_pictures_loaded_in_bulk(media):
+    product = product_create()
+    ProductImage.objects.bulk_create(  # no signal, as the demo loader does
+        ProductImage(product=product, original=_picture_file(f"p{n}"), display_order=n)
+        for n in range(2)
+    )
+    ProductImage.objects.create(
+        product=product, original="images/products/lost.jpg", display_order=5
+    )
+    out = io.StringIO()
+    call_command("product_thumbnails", processes=1, stdout=out)
+    assert len(_thumbnails(media)) == 2 * len(PICTURE_SIZES)  # the lost file is skipped
+    assert "Thumbnails ready for 2 of 3 pictures" in out.getvalue()
+
+
+def test_a_bad_process_count_is_refused():
+    with pytest.raises(CommandError, match="between 1 and 64"):
+        call_command("product_thumbnails", processes=0)
