@@ -30,6 +30,7 @@ from search.pages import page_search
 from search.services import category_by_slug, product_search, product_suggestions
 from search.text import fold
 from storefront_theme.page_cache import HIT_TIMING, page_cache_version
+from storefront_theme.thumbnails import product_pictures_prefetch
 
 Category = get_model("catalogue", "Category")
 
@@ -121,6 +122,7 @@ class ProductListMixin(EngineTimingMixin):
         result = self.search(params)
         self.stand_in = engine_get() is not None and result.answered_by == "database"
         paginator, page = self.paginate(result.products)
+        product_pictures_prefetch(page.object_list)  # the cards' thumbnails: one query
         query_without_page = {k: v for k, v in self.request.GET.items() if k != "page"}
         return {
             "form": self.form,

@@ -17,7 +17,11 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from oscar.core.thumbnails import get_thumbnailer
+from sorl.thumbnail import default
+from sorl.thumbnail.conf import defaults as default_settings
 from sorl.thumbnail.conf import settings
+from sorl.thumbnail.images import ImageFile
+from sorl.thumbnail.kvstores.base import add_prefix
 from sorl.thumbnail.kvstores.cached_db_kvstore import KVStore as CachedDbKVStore
 from sorl.thumbnail.models import KVStore as KVStoreModel
 
@@ -59,3 +63,59 @@ def picture_thumbnails_make(images: Iterable) -> int:
         ]
         made += all(thumbnail.size for thumbnail in thumbnails)
     return made
+
+
+# --- Reading a page's thumbnail records in one query -------------------------------
+
+
+def _thumbnail_key(name: str, geometry: str) -> str:
+    """The store key ``get_thumbnail(name, geometry, **PICTURE_OPTIONS)`` looks up first.
+
+    The options are completed exactly as sorl's ``ThumbnailBackend.get_thumbnail``
+    completes them before naming the file (tests check the keys against what
+    sorl stores).
+    """
+    backend = default.backend
+    source = ImageFile(name)
+    options = dict(PICTURE_OPTIONS)
+    if settings.THUMBNAIL_PRESERVE_FORMAT:
+        options.setdefault("format", backend._get_format(source))
+    for key, value in backend.default_options.items():
+        options.setdefault(key, value)
+    for key, attr in backend.extra_options:
+        value = getattr(settings, attr)
+        if value != getattr(default_settings, attr):
+            options.setdefault(key, value)
+    thumbnail = ImageFile(
+        backend._get_thumbnail_filename(source, geometry, options), default.storage
+    )
+    return add_prefix(thumbnail.key)
+
+
+def picture_record_keys(image) -> list[str]:
+    """The store keys of a picture's srcset thumbnails."""
+    if not image.original:
+        return []
+    return [_thumbnail_key(image.original.name, size) for size in PICTURE_SIZES]
+
+
+def product_pictures_prefetch(products: Iterable) -> int:
+    """Put the thumbnail records of these products' first pictures in the cache, in one query.
+
+    A listing page otherwise asks the database once per thumbnail the first
+    time a process shows it (72 queries for 24 cards). Returns how many
+    records were read from the database.
+    """
+    keys = []
+    for product in products:
+        images = list(product.images.all()[:1])  # prefetched by product_cards
+        keys += picture_record_keys(images[0]) if images else []
+    if not keys:
+        return 0
+    store = default.kvstore
+    missing = [key for key in keys if key not in store.cache.get_many(keys)]
+    if not missing:
+        return 0
+    rows = dict(KVStoreModel.objects.filter(key__in=missing).values_list("key", "value"))
+    store.cache.set_many(rows, settings.THUMBNAIL_CACHE_TIMEOUT)
+    return len(rows)

@@ -14,7 +14,7 @@ from oscar.core.loading import get_model
 from PIL import Image
 
 from storefront_theme.thumbnails import PICTURE_SIZES
-from tests.factories import product_create
+from tests.factories import product_create, vendor_create
 
 ProductImage = get_model("catalogue", "ProductImage")
 
@@ -74,3 +74,51 @@ def test_the_command_makes_the_thumbnails_of_pictures_loaded_in_bulk(media):
 def test_a_bad_process_count_is_refused():
     with pytest.raises(CommandError, match="between 1 and 64"):
         call_command("product_thumbnails", processes=0)
+
+
+def test_the_keys_read_ahead_are_the_keys_sorl_stores(media, django_capture_on_commit_callbacks):
+    from sorl.thumbnail.models import KVStore as KVStoreModel
+
+    from storefront_theme.thumbnails import picture_record_keys, picture_thumbnails_make
+
+    product = product_create()
+    image = ProductImage.objects.create(
+        product=product, original=_picture_file("mat-ong"), display_order=0
+    )
+    with django_capture_on_commit_callbacks(execute=True):  # the records follow the commit
+        picture_thumbnails_make([image])
+    stored = set(KVStoreModel.objects.values_list("key", flat=True))
+    assert set(picture_record_keys(image)) <= stored
+
+
+def test_a_listing_reads_its_thumbnail_records_in_one_query(
+    client, media, django_capture_on_commit_callbacks
+):
+    from django.core.cache import caches
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from storefront_theme.thumbnails import picture_thumbnails_make
+
+    def queries() -> int:
+        caches["thumbnails"].clear()  # a process that has not shown these pictures yet
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/catalogue/").status_code == 200
+        return len(captured)
+
+    vendor = vendor_create()
+
+    def add_products(count: int) -> None:
+        for n in range(count):
+            product = product_create(f"Mật ong số {n}", vendor=vendor)
+            image = ProductImage.objects.create(
+                product=product, original=_picture_file(f"m{n}"), display_order=0
+            )
+            with django_capture_on_commit_callbacks(execute=True):
+                picture_thumbnails_make([image])
+
+    add_products(2)
+    queries()  # the process's one-time lookups (site, content types)
+    few = queries()
+    add_products(6)
+    assert queries() == few
