@@ -595,6 +595,7 @@ def measure(engine: BenchEngine) -> None:
         "DJANGO_MEDIA_ROOT": str(WORK / "media"),
         "DJANGO_STATIC_ROOT": str(WORK / "static"),
         "DJANGO_PAGE_CACHE_STAMP": str(WORK / "page-cache.stamp"),
+        "DJANGO_CACHE_DIR": str(WORK / "cache"),
         "SITE_URL": f"http://127.0.0.1:{ours_port}",
         "PYTHONPATH": str(ROOT),
         # Indexes of their own, so an engine given by SEARCH_URL keeps its site's.

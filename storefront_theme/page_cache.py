@@ -22,13 +22,17 @@ Invalidation: the cache key holds a version that ``page_cache_bump`` changes
 whenever products, stock, categories, listings, vendors, offers, reviews,
 images or Wagtail pages change (``storefront_theme.signals``). The version
 lives in a small stamp file (``PAGE_CACHE_STAMP``) rather than in the cache,
-because each gunicorn worker has its own local-memory cache: every process on
-the machine sees a bump at once, for the price of one ``stat`` per request.
+so every process on the machine sees a bump at once, for the price of one
+``stat`` per request. Pages live in the ``default`` cache, files shared by the
+machine's gunicorn workers (``DJANGO_CACHE_DIR``), so each page is rendered
+once per version rather than once per worker; the version also carries the
+deployment (``collectstatic``'s manifest), as those files outlive processes.
 Several machines need the stamp on a shared disk, or a shared cache backend.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -56,13 +60,26 @@ def _stamp() -> Path:
     return Path(settings.PAGE_CACHE_STAMP)
 
 
+@functools.cache
+def _release() -> str:
+    """Changes with each ``collectstatic``: a deployment never serves pages of the last one.
+
+    The cache outlives processes (files shared by the workers), and a page
+    kept from before a deployment would name static files that are gone.
+    """
+    try:
+        return str(os.stat(Path(settings.STATIC_ROOT) / "staticfiles.json").st_mtime_ns)
+    except (FileNotFoundError, TypeError):
+        return "dev"
+
+
 def page_cache_version() -> str:
-    """Changes whenever ``page_cache_bump`` runs, in any process."""
+    """Changes whenever ``page_cache_bump`` runs, in any process, and at each deployment."""
     try:
         stat = os.stat(_stamp())
     except FileNotFoundError:
-        return "0"
-    return f"{stat.st_ino}-{stat.st_mtime_ns}-{stat.st_size}"
+        return f"0-{_release()}"
+    return f"{stat.st_ino}-{stat.st_mtime_ns}-{stat.st_size}-{_release()}"
 
 
 def page_cache_bump() -> None:

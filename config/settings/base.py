@@ -153,14 +153,17 @@ vars().update(env_email("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", default="cho@hoiphunu.example.vn")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Each process keeps its own caches. Django's default of 300 entries is far
-# too few: a listing page alone looks up 72 thumbnail records, and a culled
-# record costs a database query. Pages, suggestions and small lookups share
-# "default"; sorl-thumbnail's records (a few hundred bytes each, three per
-# product picture) have their own, sized for a province's catalogue.
+# "default" holds whole pages for anonymous visitors, search suggestions and
+# small lookups (storefront_theme/page_cache.py): files under
+# DJANGO_CACHE_DIR, shared by every gunicorn worker of the machine, so a page
+# is rendered once per catalogue change, not once per worker. sorl-thumbnail's
+# records (a few hundred bytes, three per product picture, read 72 at a time
+# by a listing) stay in each process's memory, sized for a province's
+# catalogue; a miss costs one query per page (storefront_theme/thumbnails.py).
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env_str("DJANGO_CACHE_DIR", default=str(BASE_DIR / "var" / "cache")),
         "OPTIONS": {"MAX_ENTRIES": env_int("DJANGO_CACHE_MAX_ENTRIES", default=3000)},
     },
     "thumbnails": {

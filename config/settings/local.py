@@ -18,3 +18,5 @@ from config.settings.base import *  # noqa: F403
 
 # Serve static files straight from the apps while developing.
 WHITENOISE_AUTOREFRESH = True
+# Nothing kept between runs of the laptop server (a reset database, edited templates).
+CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}

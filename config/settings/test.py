@@ -26,4 +26,6 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 # Pages are rendered afresh in tests; tests/integration/storefront_theme/test_page_cache.py
 # turns the anonymous page cache on where it is the subject.
 PAGE_CACHE_SECONDS = 0
+# Each test process keeps its cache in memory: test runs on one machine never share entries.
+CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 PAGE_CACHE_STAMP = str(BASE_DIR / "var" / "test-page-cache.stamp")

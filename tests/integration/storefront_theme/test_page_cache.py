@@ -186,3 +186,17 @@ def test_each_search_is_cached_apart(client, shop):
     assert served_from_cache(honey)
     assert "Mật ong bạc hà" in honey.content.decode()
     assert "Cơm cháy chà bông" not in honey.content.decode()
+
+
+def test_a_deployment_starts_a_new_cache_version(settings, tmp_path):
+    from storefront_theme import page_cache
+
+    settings.STATIC_ROOT = str(tmp_path)
+    page_cache._release.cache_clear()
+    before = page_cache_version()
+    (tmp_path / "staticfiles.json").write_text("{}")  # collectstatic of the new release
+    page_cache._release.cache_clear()  # a new process starts with the new code
+    try:
+        assert page_cache_version() != before
+    finally:
+        page_cache._release.cache_clear()
