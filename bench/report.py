@@ -244,6 +244,12 @@ def search_section(search: dict) -> str:
             f"  rebuild: {rebuild['products_per_s']:,} products/s "
             f"({rebuild['products']} in {rebuild['seconds']:.2f} s)"
         )
+    first = search.get("rebuild_first")
+    if first:
+        out.append(
+            f"  (the first rebuild, on an engine just started: {first['products_per_s']:,} "
+            f"products/s, {first['products']} in {first['seconds']:.2f} s)"
+        )
     header = (
         "endpoint", "pass", "requests", "errors", "req/s", "request p50", "request p95",
         "engine p50", "engine p95", "took p50", "took p95", "reached engine", "answered by",

@@ -132,6 +132,7 @@ def search_figures(**cold):
         "requests": 60,
         "concurrency": 20,
         "rebuild": {"products_per_s": 2345, "products": 10000, "seconds": 4.26},
+        "rebuild_first": {"products_per_s": 1250, "products": 10000, "seconds": 8.0},
         "latency": {
             "search": {
                 "repeat": search_summary(cached=20, reached=40),
@@ -145,6 +146,7 @@ def search_figures(**cold):
 def test_search_section_prints_rebuild_and_both_passes_per_endpoint():
     text = report.search_section(search_figures(request_p95=180.0, engine_p95=45.0))
     assert "rebuild: 2,345 products/s (10000 in 4.26 s)" in text
+    assert "first rebuild, on an engine just started: 1,250 products/s" in text
     rows = {tuple(line.split()[:2]): line.split() for line in text.splitlines() if line.strip()}
     assert rows[("search", "repeat")][2:13] == [
         "60", "0", "41.5", "60.0", "120.0", "10.0", "25.0", "3.0", "7.5", "40", "(67%)",
