@@ -179,6 +179,15 @@ def _database_vendors(query: str) -> list:
     return found[:4]
 
 
+def _products_named(ids: list[int]) -> list:
+    """Products for sale with these ids, in this order, with only what a suggestion shows."""
+    if not ids:
+        return []
+    products = products_for_sale().filter(pk__in=ids).only("pk", "title", "slug")
+    position = {pk: index for index, pk in enumerate(ids)}
+    return sorted(products, key=lambda product: position[product.pk])
+
+
 def product_suggestions(*, query: str) -> dict:
     """What the search box suggests while the shopper types: products, vendors, stories.
 
@@ -197,7 +206,7 @@ def product_suggestions(*, query: str) -> dict:
             ids, slugs = parse_suggestions(
                 engine.search(index=index_alias(), body=suggest_body(query=query))
             )
-            products = products_by_ids(ids)
+            products = _products_named(ids)
             by_slug = {
                 v.slug: v for v in Vendor.objects.filter(slug__in=slugs).select_related("partner")
             }

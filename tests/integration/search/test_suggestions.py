@@ -94,3 +94,21 @@ def test_a_new_product_is_suggested_at_once(
         product_create("Cơm cháy lắc khô gà")
     backend()
     assert "Cơm cháy lắc khô gà" in suggest(client, "com ch")[0]
+
+
+def test_the_queries_do_not_grow_with_the_suggestions(client, catalogue, backend):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            client.get("/search/suggest/", {"q": "com ch"})
+        return len(captured)
+
+    queries()  # one-time lookups of the process
+    few = queries()
+    vendor = Vendor.objects.get(partner__name="Hợp tác xã Đông Sơn")
+    for n in range(4):
+        product_create(f"Cơm cháy vị số {n}", vendor=vendor)
+    backend()
+    assert queries() == few
