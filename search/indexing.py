@@ -28,7 +28,7 @@ logger = logging.getLogger(__name__)
 
 Product = get_model("catalogue", "Product")
 
-BATCH_SIZE = 500
+BATCH_SIZE = 1000
 
 
 def _database_document(facts: ProductFacts, lookups: Lookups) -> ProductSearchDocument:
