@@ -212,7 +212,8 @@ def search_targets(search: dict) -> list[dict]:
                     {
                         "target": f"{endpoint} {pass_name} {label} < {limit} ms",
                         "value": value,
-                        "met": value is not None and value < limit and not summary["errors"],
+                        # None: no request reached the engine, so there is nothing to judge.
+                        "met": None if value is None else value < limit and not summary["errors"],
                     }
                 )
     return checks
@@ -305,7 +306,7 @@ def search_section(search: dict) -> str:
     out.append("")
     out.append("search targets (issue #5)")
     for check in search_targets(search):
-        mark = "met   " if check["met"] else "MISSED"
+        mark = {True: "met   ", False: "MISSED", None: "n/a   "}[check["met"]]
         out.append(f"  {mark} {check['target']:<38} {_cell(check['value'], 1)}")
     return "\n".join(out)
 
