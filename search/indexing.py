@@ -64,33 +64,51 @@ def product_documents_rebuild(*, product_ids: Iterable[int] | None = None) -> in
     engine that is down is logged and skipped: the save that triggered this
     has committed already, and ``search_index status`` shows the drift.
     A variant stands for its parent, whose document carries the variants'
-    prices and stock.
+    prices and stock. The facts of the given products are read once for both
+    indexes.
     """
-    if product_ids is not None:
-        product_ids = set(product_ids)
-        product_ids |= set(
-            Product.objects.filter(pk__in=list(product_ids), parent__isnull=False).values_list(
-                "parent_id", flat=True
-            )
-        )
-    written = _database_documents_rebuild(product_ids=product_ids)
     engine = engine_get()
-    if engine is not None:
-        try:
-            if product_ids is None:
+    if product_ids is None:
+        written = _database_documents_write(
+            Product.objects.values_list("pk", flat=True), lookups_load(with_popularity=False)
+        )
+        if engine is not None:
+            try:
                 engine_index_rebuild(engine=engine)
-            else:
-                engine_documents_sync(engine=engine, product_ids=product_ids)
+            except EngineError as exc:
+                logger.warning("Search index not rebuilt, the engine failed: %s", exc)
+        return written
+    ids = set(product_ids)
+    ids |= set(
+        Product.objects.filter(pk__in=list(ids), parent__isnull=False).values_list(
+            "parent_id", flat=True
+        )
+    )
+    visible = set(_visible_ids(ids)) if engine is not None else set()
+    lookups = lookups_load(product_ids=visible, with_popularity=engine is not None)
+    operations: list[dict] = []
+
+    def engine_chunk(chunk: list[ProductFacts]) -> None:
+        if engine is not None:
+            operations.extend(_operations([f for f in chunk if f.pk in visible], lookups))
+
+    written = _database_documents_write(ids, lookups, each_chunk=engine_chunk)
+    if engine is not None:
+        operations += [{"delete": {"_id": str(pk)}} for pk in sorted(ids - visible)]
+        try:
+            engine.bulk(index=index_ensure(engine=engine), operations=operations)
         except EngineError as exc:
             logger.warning("Search index not updated, the engine failed: %s", exc)
     return written
 
 
-def _database_documents_rebuild(*, product_ids: set[int] | None) -> int:
-    ids = Product.objects.order_by("pk").values_list("pk", flat=True)
-    if product_ids is not None:
-        ids = ids.filter(pk__in=list(product_ids))
-    lookups = lookups_load(product_ids=[], with_popularity=False)
+def _database_documents_write(
+    ids: Iterable[int],
+    lookups: Lookups,
+    *,
+    each_chunk: Callable[[list[ProductFacts]], None] | None = None,
+) -> int:
+    """The folded documents of these products, a chunk at a time; ``each_chunk`` sees the facts."""
     written = 0
     for chunk in product_facts_chunks(ids, size=BATCH_SIZE):
         batch = [_database_document(facts, lookups) for facts in chunk]
@@ -100,6 +118,8 @@ def _database_documents_rebuild(*, product_ids: set[int] | None) -> int:
             ).delete()
             ProductSearchDocument.objects.bulk_create(batch)
         written += len(batch)
+        if each_chunk is not None:
+            each_chunk(chunk)
     return written
 
 
@@ -130,19 +150,6 @@ def index_ensure(*, engine: SearchEngine) -> str:
         engine.index_create(name=name, body=product_index(name=name).to_dict())
         engine.alias_swap(alias=alias, index=name)
     return alias
-
-
-def engine_documents_sync(*, engine: SearchEngine, product_ids: set[int]) -> int:
-    """Index the given products that are for sale and delete the others; return failures."""
-    alias = index_ensure(engine=engine)
-    visible = _visible_ids(product_ids)
-    lookups = lookups_load(product_ids=visible)
-    operations: list[dict] = []
-    for chunk in product_facts_chunks(visible, size=BATCH_SIZE):
-        operations += _operations(chunk, lookups)
-    for pk in sorted(set(product_ids) - set(visible)):
-        operations.append({"delete": {"_id": str(pk)}})
-    return engine.bulk(index=alias, operations=operations)
 
 
 def engine_index_rebuild(
