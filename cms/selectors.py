@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from marketplace.selectors import products_for_sale
-from storefront_theme.page_cache import page_cache_version
+from storefront_theme.page_cache import versioned_cached
 
 
 def curated_product_ids(day: datetime.date | None = None) -> frozenset[int]:
@@ -23,19 +21,17 @@ def curated_product_ids(day: datetime.date | None = None) -> frozenset[int]:
     from cms.models import ProductCollection
 
     day = day or timezone.localdate()
-    key = f"curated:{page_cache_version()}:{day.isoformat()}"
-    ids = cache.get(key) if settings.PAGE_CACHE_SECONDS else None
-    if ids is None:
+
+    def read() -> frozenset[int]:
         live = ProductCollection.objects.live(day)
-        ids = frozenset(
+        return frozenset(
             products_for_sale()
             .filter(collection_items__collection__in=live)
             .values_list("pk", flat=True)
             .distinct()
         )
-        if settings.PAGE_CACHE_SECONDS:
-            cache.set(key, ids, settings.PAGE_CACHE_SECONDS)
-    return ids
+
+    return versioned_cached(f"curated:{day.isoformat()}", read)[0]
 
 
 def _stories() -> QuerySet:

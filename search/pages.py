@@ -159,18 +159,20 @@ def _pages_by_ids(ids: list[int]) -> list:
     return sorted(pages, key=lambda page: position[page.pk])
 
 
+def _engine_pages(body: dict) -> list:
+    """Pages the engine finds for ``body``; ``EngineError`` when it fails."""
+    engine = engine_get()
+    ids, _ = parse_ids(engine.search(index=index_alias(name=PAGES), body=body, missing_ok=True))
+    return _pages_by_ids(ids)
+
+
 def page_search(query: str, *, limit: int = 6) -> list:
     """Live stories and articles matching every query word; the engine when it answers."""
     if not tokens(query):
         return []
-    engine = engine_get()
-    if engine is not None:
+    if engine_get() is not None:
         try:
-            body = page_search_body(query=query, size=limit)
-            ids, _ = parse_ids(
-                engine.search(index=index_alias(name=PAGES), body=body, missing_ok=True)
-            )
-            return _pages_by_ids(ids)
+            return _engine_pages(page_search_body(query=query, size=limit))
         except EngineError as exc:
             logger.warning("Search engine failed, the database finds the pages: %s", exc)
     return _database_page_search(query, limit=limit)
@@ -180,14 +182,9 @@ def page_suggestions(query: str, *, limit: int = 3) -> list:
     """Stories and articles for the search box: title word starts, engine or database."""
     if not tokens(query):
         return []
-    engine = engine_get()
-    if engine is not None:
+    if engine_get() is not None:
         try:
-            body = page_suggest_body(query=query, size=limit)
-            ids, _ = parse_ids(
-                engine.search(index=index_alias(name=PAGES), body=body, missing_ok=True)
-            )
-            return _pages_by_ids(ids)
+            return _engine_pages(page_suggest_body(query=query, size=limit))
         except EngineError as exc:
             logger.warning("Search engine failed, the database suggests pages: %s", exc)
     return _database_page_search(query, limit=limit, titles_only=True)

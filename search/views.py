@@ -11,7 +11,6 @@ from urllib.parse import unquote
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.paginator import InvalidPage, Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
@@ -29,7 +28,7 @@ from search.forms import SearchForm
 from search.pages import page_search
 from search.services import category_by_slug, product_search, product_suggestions
 from search.text import fold
-from storefront_theme.page_cache import HIT_TIMING, page_cache_version
+from storefront_theme.page_cache import HIT_TIMING, versioned_cached
 from storefront_theme.thumbnails import product_pictures_prefetch
 
 Category = get_model("catalogue", "Category")
@@ -198,13 +197,6 @@ class ProductCategoryView(ProductListMixin, TemplateView):
         return context
 
 
-def _suggestions_key(request, query: str) -> str:
-    """Suggestions depend only on the folded words, the language and the catalogue version."""
-    digest = hashlib.sha256(fold(query).encode()).hexdigest()[:32]
-    language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
-    return f"suggest:{page_cache_version()}:{language}:{digest}"
-
-
 @transaction.non_atomic_requests  # it only reads: no transaction, no savepoint
 @require_GET
 def product_suggestions_view(request):
@@ -216,16 +208,13 @@ def product_suggestions_view(request):
     personal in them.
     """
     params = SearchForm(request.GET or None).cleaned()
-    key = _suggestions_key(request, params["query"])
-    data = cache.get(key) if settings.PAGE_CACHE_SECONDS else None
-    if data is not None:
-        timing = HIT_TIMING
-    else:
-        with engine_timer() as spent:
-            data = product_suggestions(query=params["query"])
-        timing = spent.server_timing()
-        if settings.PAGE_CACHE_SECONDS:
-            cache.set(key, data, settings.PAGE_CACHE_SECONDS)
+    digest = hashlib.sha256(fold(params["query"]).encode()).hexdigest()[:32]
+    language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    with engine_timer() as spent:
+        data, hit = versioned_cached(
+            f"suggest:{language}:{digest}", lambda: product_suggestions(query=params["query"])
+        )
+    timing = HIT_TIMING if hit else spent.server_timing()
     response = JsonResponse(data)
     response["Cache-Control"] = "public, max-age=60"
     response["Server-Timing"] = timing

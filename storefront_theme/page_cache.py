@@ -37,7 +37,9 @@ import hashlib
 import os
 import re
 import uuid
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -45,6 +47,8 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.urls import Resolver404, resolve
 from django.utils.cache import cc_delim_re
+
+T = TypeVar("T")
 
 CACHED_URL_NAMES = frozenset({"home", "catalogue:index", "catalogue:category", "search:search"})
 # Oscar's basket cookie; Django's session and message cookies are read from settings.
@@ -80,6 +84,24 @@ def page_cache_version() -> str:
     except FileNotFoundError:
         return f"0-{_release()}"
     return f"{stat.st_ino}-{stat.st_mtime_ns}-{stat.st_size}-{_release()}"
+
+
+def versioned_cached(name: str, compute: Callable[[], T]) -> tuple[T, bool]:
+    """``compute()`` kept under ``name`` until the page-cache version changes; and whether
+    it came from the cache. Nothing is kept when ``PAGE_CACHE_SECONDS`` is 0.
+
+    For what anonymous pages are built from and is the same for every visitor
+    (suggestions, the curated badge ids): it goes stale exactly when they do.
+    """
+    if not settings.PAGE_CACHE_SECONDS:
+        return compute(), False
+    key = f"{name}:{page_cache_version()}"
+    value = cache.get(key)
+    if value is not None:
+        return value, True
+    value = compute()
+    cache.set(key, value, settings.PAGE_CACHE_SECONDS)
+    return value, False
 
 
 def page_cache_bump() -> None:
