@@ -13,7 +13,7 @@ from oscar.apps.catalogue.abstract_models import (
     AbstractProductAttributeValue,
 )
 
-from marketplace.sanitise import rich_text
+from marketplace.sanitise import plain_text, rich_text
 
 TRACE_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 TRACE_CODE_LENGTH = 8
@@ -101,6 +101,8 @@ class Product(AbstractProduct):
             self.trace_code = trace_code_new()
         # Members write the description in Oscar's editor: shown as HTML, kept clean.
         self.description = rich_text(self.description)
+        # The title is plain text; Oscar's HTML stock-alert e-mails mark it safe.
+        self.title = plain_text(self.title)
         super().save(*args, **kwargs)
 
     def ocop_stars_on(self, day: datetime.date | None = None) -> int | None:
