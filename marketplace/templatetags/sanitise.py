@@ -3,7 +3,7 @@
 The value was cleaned when it was saved (``marketplace.sanitise``); cleaning
 it again here costs microseconds and covers rows that reached the database
 without ``save()`` (fixtures, raw SQL, an old revision), so no template
-needs ``|safe`` on text a user wrote.
+turns off escaping for text a user wrote.
 """
 
 from __future__ import annotations
