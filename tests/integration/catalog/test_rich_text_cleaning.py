@@ -78,3 +78,26 @@ def test_the_migration_cleans_old_rows_and_writes_only_the_changed_ones():
     assert Vendor.objects.get(pk=vendor.pk).story == "Chị em dệt"
     revision.refresh_from_db()
     assert_stored_clean(revision.data["description"])
+
+
+def test_the_demo_loader_which_writes_in_bulk_stores_clean_descriptions():
+    from marketplace.demo import loader
+
+    vendor = vendor_create("Hợp tác xã Cói Kim Sơn")
+    category = category_create("Cói và mây tre đan")
+    spec = loader.ProductSpec(
+        number=1,
+        title="Làn cói",
+        description=HARMLESS + HOSTILE,
+        category_slug=category.slug,
+        vendor_slug=vendor.slug,
+        price=180000,
+        stock=3,
+    )
+    product_class = ProductClass.objects.create(name="Đặc sản", slug="dac-san")
+    (pk,) = loader._create_products(
+        [spec], {category.slug: category}, {vendor.slug: vendor}, product_class
+    )
+    description = Product.objects.get(pk=pk).description
+    assert_stored_clean(description)
+    assert "<strong>Dệt tay</strong>" in description
