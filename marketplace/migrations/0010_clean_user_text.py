@@ -1,7 +1,8 @@
 """Clean what vendors and members wrote before it was cleaned on save (issue 13).
 
-Vendor stories lose any markup (they are plain text); proposed descriptions
-in changes still waiting for the Union pass the rich-text allow-list. Rows
+Vendor stories lose any markup (they are plain text); in changes still
+waiting for the Union, proposed descriptions pass the rich-text allow-list
+and proposed titles lose markup. Rows
 are read in chunks by primary key and only changed rows are written.
 """
 
@@ -34,9 +35,12 @@ def clean_texts(apps, schema_editor):
     for revision in ListingRevision.objects.filter(status="pending").only("pk", "data").iterator(
         chunk_size=CHUNK
     ):
-        description = (revision.data or {}).get("description")
-        if description and rich_text(description) != description:
-            revision.data["description"] = rich_text(description)
+        data = dict(revision.data or {})
+        for name, clean in (("description", rich_text), ("title", plain_text)):
+            if data.get(name):
+                data[name] = clean(data[name])
+        if data != revision.data:
+            revision.data = data
             revision.save(update_fields=["data"])
 
 

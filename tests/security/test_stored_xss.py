@@ -98,7 +98,7 @@ def test_a_hostile_change_to_an_approved_product_is_held_clean_and_published_cle
     review = client.get(f"/dashboard/listings/changes/{revision.pk}/")
     assert review.status_code == 200
     assert active_markup(review.content.decode()) == []
-    assert_harmless_formatting(review.content.decode(), "table tbody tr td:nth-of-type(2)")
+    assert_harmless_formatting(review.content.decode(), "tr.change-description td:nth-of-type(2)")
     client.post(f"/dashboard/listings/changes/{revision.pk}/", {"decision": "approve"})
 
     product.refresh_from_db()

@@ -61,7 +61,7 @@ def test_the_migration_cleans_old_rows_and_writes_only_the_changed_ones():
     Product.objects.filter(pk=dirty.pk).update(description=HARMLESS + HOSTILE)
     Category.objects.filter(pk=category.pk).update(description=HOSTILE)
     Vendor.objects.filter(pk=vendor.pk).update(story="Chị em <script>alert(1)</script>dệt")
-    data = {**listing_public_snapshot(product=clean), "description": HOSTILE}
+    data = {**listing_public_snapshot(product=clean), "description": HOSTILE, "title": "<b>x</b>"}
     revision = ListingRevision.objects.create(listing=clean.listing, data=data)
 
     with CaptureQueriesContext(connection) as queries:
@@ -78,6 +78,7 @@ def test_the_migration_cleans_old_rows_and_writes_only_the_changed_ones():
     assert Vendor.objects.get(pk=vendor.pk).story == "Chị em dệt"
     revision.refresh_from_db()
     assert_stored_clean(revision.data["description"])
+    assert revision.data["title"] == "x"
 
 
 def test_the_demo_loader_which_writes_in_bulk_stores_clean_descriptions():
