@@ -7,7 +7,13 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.catalogue.abstract_models import AbstractProduct
+from oscar.apps.catalogue.abstract_models import (
+    AbstractCategory,
+    AbstractProduct,
+    AbstractProductAttributeValue,
+)
+
+from marketplace.sanitise import plain_text, rich_text
 
 TRACE_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 TRACE_CODE_LENGTH = 8
@@ -93,6 +99,10 @@ class Product(AbstractProduct):
     def save(self, *args, **kwargs):
         if not self.trace_code:
             self.trace_code = trace_code_new()
+        # Members write the description in Oscar's editor: shown as HTML, kept clean.
+        self.description = rich_text(self.description)
+        # The title is plain text; Oscar's HTML stock-alert e-mails mark it safe.
+        self.title = plain_text(self.title)
         super().save(*args, **kwargs)
 
     def ocop_stars_on(self, day: datetime.date | None = None) -> int | None:
@@ -104,6 +114,36 @@ class Product(AbstractProduct):
     @property
     def ocop_stars_current(self) -> int | None:
         return self.ocop_stars_on()
+
+
+class Category(AbstractCategory):
+    """Oscar's category; its descriptions are shown as HTML, so they are kept clean."""
+
+    def save(self, *args, **kwargs):
+        self.description = rich_text(self.description)
+        self.long_description = rich_text(self.long_description)
+        super().save(*args, **kwargs)
+
+
+class ProductAttributeValue(AbstractProductAttributeValue):
+    """Oscar's attribute value; a rich-text value is cleaned when it is set.
+
+    Oscar saves attribute values in bulk (``bulk_create``/``bulk_update``,
+    bypassing ``save()``), so the value is cleaned where Oscar binds it, and
+    Oscar's ``value_as_html`` marks a rich-text value safe as it is stored.
+    """
+
+    def _set_value(self, new_value):
+        if self.attribute.type == self.attribute.RICHTEXT and isinstance(new_value, str):
+            new_value = rich_text(new_value)
+        super()._set_value(new_value)
+
+    value = property(AbstractProductAttributeValue._get_value, _set_value)
+
+    def save(self, *args, **kwargs):
+        if self.value_richtext:
+            self.value_richtext = rich_text(self.value_richtext)
+        super().save(*args, **kwargs)
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402, F403

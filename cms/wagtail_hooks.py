@@ -29,6 +29,7 @@ class ProductCollectionViewSet(SnippetViewSet):
 class PhotoColumn(Column):
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
+        # safe: format_html escapes the file's URL; the markup around it is ours.
         context["value"] = format_html(
             '<img src="{}" alt="" style="max-height:80px">', instance.image.url
         )

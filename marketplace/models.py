@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from marketplace.sanitise import plain_text
 from marketplace.validators import format_phone, validate_bank_account, validate_phone
 
 
@@ -178,6 +179,11 @@ class Vendor(models.Model):
 
     def __str__(self) -> str:
         return self.partner.name
+
+    def save(self, *args, **kwargs):
+        # The story is plain text shown escaped; any markup in it is dropped.
+        self.story = plain_text(self.story)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("marketplace:vendor-detail", kwargs={"slug": self.slug})

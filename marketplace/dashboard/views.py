@@ -378,6 +378,7 @@ def revision_changes(current: dict, proposed: dict) -> list[dict]:
 
     return [
         {
+            "key": key,
             "label": labels[key],
             "current": shown(key, current.get(key)),
             "proposed": shown(key, proposed.get(key)),

@@ -40,6 +40,7 @@ from marketplace.demo import content
 from marketplace.demo.images import product_image
 from marketplace.demo.orders import demo_orders_load
 from marketplace.models import AdministrativeArea, Listing, Vendor, VendorMember
+from marketplace.sanitise import rich_text
 from marketplace.selectors import products_for_sale, vendor_products, vendors_public
 from marketplace.services.areas import areas_import
 from marketplace.services.roles import roles_sync, union_leader_group
@@ -359,7 +360,8 @@ def _create_products(
                 upc=spec.upc,
                 title=spec.title,
                 slug=vn_slugify(spec.title)[:128] or spec.upc.lower(),
-                description=spec.description,
+                # bulk_create skips Product.save(), which cleans the description.
+                description=rich_text(spec.description),
                 product_class=product_class,
                 is_public=True,
                 trace_code=trace_code_new(),

@@ -13,6 +13,7 @@ from oscar.core.loading import get_model
 
 from catalog.models import LOCAL_PRODUCT_FIELDS
 from marketplace.models import Listing, ListingRevision, ModerationEvent, Vendor
+from marketplace.sanitise import plain_text, rich_text
 from marketplace.selectors import product_vendor
 from search.indexing import product_documents_rebuild
 
@@ -122,10 +123,14 @@ def _apply_snapshot(product, snapshot: dict) -> None:
     """Make the product show ``snapshot``; image files are kept, only rows change.
 
     A revision saved before a field was public lacks it: that field is left as is.
+    ``update`` skips ``Product.save``, so the title and description are cleaned here.
     """
-    Product.objects.filter(pk=product.pk).update(
-        **{name: snapshot[name] for name in PUBLIC_PRODUCT_FIELDS if name in snapshot}
-    )
+    fields = {name: snapshot[name] for name in PUBLIC_PRODUCT_FIELDS if name in snapshot}
+    if "description" in fields:
+        fields["description"] = rich_text(fields["description"])
+    if "title" in fields:
+        fields["title"] = plain_text(fields["title"])
+    Product.objects.filter(pk=product.pk).update(**fields)
     product.categories.set(snapshot["category_ids"])
     for pk, price in snapshot["prices"].items():
         product.stockrecords.filter(pk=int(pk)).update(price=Decimal(price))

@@ -30,7 +30,7 @@ def vietqr_transfer(amount: int, reference: str) -> dict:
         "bank_name": settings.VIETQR_BANK_NAME,
         "amount": amount,
         "reference": reference,
-        # segno writes only path data and the escaped title: safe markup.
+        # safe: segno writes only path data and the escaped title, no user text.
         "svg": mark_safe(vietqr_svg(payload, scale=5, title=_("VietQR transfer code"))),
         "payload": payload,
     }
