@@ -158,6 +158,14 @@ def test_on_the_allow_list_other_vendors_objects_stay_out_of_reach(client, world
     assert "Miến dong chờ duyệt" not in client.get(urls["marketplace:index"], follow=True).text
 
 
+def test_a_refusal_says_so_in_her_language(client, world):
+    client.force_login(world["member"])
+    response = client.get("/dashboard/catalogue/")
+    assert response.status_code == 403
+    assert "Trang này không dành cho bạn" in response.text
+    assert "Gạo nếp cái hoa vàng" not in response.text
+
+
 def test_on_the_allow_list_her_own_pages_answer(client, world):
     own = world["own product"]
     client.force_login(world["member"])
@@ -201,9 +209,16 @@ def test_union_staff_keep_oscars_dashboard(client, world):
         assert client.get(url).status_code == 200, url
 
 
-def test_no_dashboard_page_fails_on_a_page_that_is_not_a_number(client, world):
-    """?page=abc is a 404 or the first page, for staff too, never a server error."""
-    client.force_login(world["staff"])
+@pytest.mark.parametrize("who", ["staff", "superuser"])
+def test_no_dashboard_page_fails_on_a_page_that_is_not_a_number(client, world, who):
+    """?page=abc is a 404 or the first page, for staff too, never a server error.
+
+    The superuser passes every permission, so every view's own code runs.
+    """
+    user = world["staff"]
+    if who == "superuser":
+        user = User.objects.create_superuser("quantri", "quantri@example.vn", "x")
+    client.force_login(user)
     failures = {}
     for _view_name, url in walked_urls(world["other product"].pk).items():
         for query in ({"page": "abc"}, {"page": "0"}, {"page": "-1"}):
