@@ -13,6 +13,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.views import robots_txt, sitemap
 from marketplace.views import healthz
 
+handler403 = "storefront_theme.views.permission_denied"
 handler404 = "storefront_theme.views.page_not_found"
 handler500 = "storefront_theme.views.server_error"
 

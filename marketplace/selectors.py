@@ -71,10 +71,17 @@ def product_cards(queryset: QuerySet) -> QuerySet:
 
 
 def product_vendor(product) -> Vendor | None:
-    """The vendor selling ``product`` (each product is sold by one vendor here)."""
+    """The vendor selling ``product`` (each product is sold by one vendor here).
+
+    A parent product has no stock record of its own: its variants' say who sells it.
+    """
     return (
-        Vendor.objects.filter(partner__stockrecords__product=product)
+        Vendor.objects.filter(
+            Q(partner__stockrecords__product=product)
+            | Q(partner__stockrecords__product__parent=product)
+        )
         .select_related("partner")
+        .order_by("pk")
         .first()
     )
 

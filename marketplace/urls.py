@@ -6,7 +6,11 @@ from marketplace.dashboard import checkouts as dashboard_checkouts
 from marketplace.dashboard import settlements as dashboard_settlements
 from marketplace.dashboard import vendor_orders as dashboard_orders
 from marketplace.dashboard import views as dashboard_views
-from marketplace.dashboard.catalogue import ProductQrDownloadView, product_editor_view
+from marketplace.dashboard.catalogue import (
+    ProductQrDownloadView,
+    product_editor_view,
+    product_lookup_view,
+)
 
 app_name = "marketplace"
 
@@ -70,10 +74,21 @@ urlpatterns = [
         name="dashboard-member-listings",
     ),
     # Same path as Oscar's product editor, which it extends (see dashboard/catalogue.py).
-    path("dashboard/catalogue/products/<int:pk>/", product_editor_view("catalogue-product")),
+    path(
+        "dashboard/catalogue/products/<int:pk>/",
+        product_editor_view("catalogue-product"),
+        name="dashboard-product",
+    ),
     re_path(
         r"^dashboard/catalogue/products/create/(?P<product_class_slug>[\w-]+)/$",
         product_editor_view("catalogue-product-create"),
+        name="dashboard-product-create",
+    ),
+    # Same path as Oscar's product lookup, with paging that never fails on bad input.
+    path(
+        "dashboard/catalogue/product-lookup/",
+        product_lookup_view(),
+        name="dashboard-product-lookup",
     ),
     path(
         "dashboard/my-listings/<int:pk>/qr.png",

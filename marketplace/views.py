@@ -18,8 +18,13 @@ from django.views.generic import FormView, TemplateView
 from marketplace import selectors
 from marketplace.forms import NewAccountForm, VendorApplicationForm, VendorFilterForm
 from marketplace.models import AdministrativeArea, Vendor, VendorInvitation
+from marketplace.permissions import member_vendor
 from marketplace.services.invitations import invitation_accept
-from marketplace.services.vendors import applicant_account_create, vendor_apply
+from marketplace.services.vendors import (
+    already_member_message,
+    applicant_account_create,
+    vendor_apply,
+)
 from search.engine import engine_state
 
 logger = logging.getLogger(__name__)
@@ -149,6 +154,14 @@ class VendorApplyView(FormView):
     template_name = "marketplace/vendor_apply.html"
     form_class = VendorApplicationForm
 
+    def dispatch(self, request, *args, **kwargs):
+        # A member already works for a vendor: she is told so, and sent to its dashboard.
+        vendor = member_vendor(request.user)
+        if vendor is not None:
+            messages.error(request, already_member_message(vendor))
+            return redirect("marketplace:dashboard-member-listings")
+        return super().dispatch(request, *args, **kwargs)
+
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
@@ -160,18 +173,22 @@ class VendorApplyView(FormView):
                 email=data["email"], password=data["password1"], first_name=data["contact_name"]
             )
             login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
-        vendor = vendor_apply(
-            user=user,
-            name=data["name"],
-            kind=data["kind"],
-            commune=data["commune"],
-            address=data["address"],
-            phone=data["phone"],
-            email=data["email"],
-            story=data["story"],
-            photo=data["photo"],
-            language=data["language"],
-        )
+        try:
+            vendor = vendor_apply(
+                user=user,
+                name=data["name"],
+                kind=data["kind"],
+                commune=data["commune"],
+                address=data["address"],
+                phone=data["phone"],
+                email=data["email"],
+                story=data["story"],
+                photo=data["photo"],
+                language=data["language"],
+            )
+        except ValidationError as error:  # she joined a vendor since the page opened
+            form.add_error(None, error)
+            return self.form_invalid(form)
         self.request.session["applied_vendor"] = vendor.pk
         return redirect(reverse("marketplace:apply-received"))
 

@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Members reach only the dashboard views on the allow-list (marketplace/dashboard/access.py).
+    "marketplace.dashboard.access.DashboardAllowListMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Whole pages for anonymous visitors: storefront_theme/page_cache.py says which.
     "storefront_theme.page_cache.AnonymousPageCacheMiddleware",

@@ -61,6 +61,9 @@ from marketplace.dashboard.nav import (  # noqa: E402
     is_vendor_member,
 )
 
+# Oscar's menu hides from members what the dashboard gate refuses them.
+OSCAR_DASHBOARD_DEFAULT_ACCESS_FUNCTION = "marketplace.dashboard.access.dashboard_access_fn"
+
 OSCAR_DASHBOARD_NAVIGATION = [
     *OSCAR_DASHBOARD_NAVIGATION,
     {

@@ -34,6 +34,7 @@ from marketplace.services.listings import (
 Product = get_model("catalogue", "Product")
 OscarProductCreateUpdateView = get_class("dashboard.catalogue.views", "ProductCreateUpdateView")
 OscarProductForm = get_class("dashboard.catalogue.forms", "ProductForm")
+OscarProductLookupView = get_class("dashboard.catalogue.views", "ProductLookupView")
 
 LOCAL_FIELDS = list(LOCAL_PRODUCT_FIELDS)
 
@@ -128,11 +129,13 @@ class ModeratedProductUpdateView(OscarProductCreateUpdateView):
             if user.has_perm("marketplace.change_listing") and product_vendor(self.object):
                 listing_create_on_behalf(product=self.object, actor=user)
             return response
-        if not listing_needs_review(product=self.object, user=user):
+        # A variant is sold under its parent's listing: its edit waits with the parent's.
+        listed = self.object.parent if self.object.is_child else self.object
+        if not listing_needs_review(product=listed, user=user):
             return super().forms_valid(form, formsets)
-        before = listing_public_snapshot(product=self.object)
+        before = listing_public_snapshot(product=listed)
         response = super().forms_valid(form, formsets)
-        if listing_hold_changes(product=self.object, before=before, actor=user):
+        if listing_hold_changes(product=listed, before=before, actor=user):
             messages.info(
                 self.request,
                 _(
@@ -143,11 +146,46 @@ class ModeratedProductUpdateView(OscarProductCreateUpdateView):
         return response
 
 
-def product_editor_view(url_name: str):
-    """The editor behind Oscar's own permission check for ``url_name``."""
+def _behind_oscar_permissions(url_name: str, view):
     config = apps.get_app_config("catalogue_dashboard")
     decorator = permissions_required(config.get_permissions(url_name), login_url=config.login_url)
-    return decorator(ModeratedProductUpdateView.as_view())
+    return decorator(view)
+
+
+def product_editor_view(url_name: str):
+    """The editor behind Oscar's own permission check for ``url_name``."""
+    return _behind_oscar_permissions(url_name, ModeratedProductUpdateView.as_view())
+
+
+def _positive_int(value: str | None, default: int) -> int:
+    return int(value) if value and value.isdigit() and int(value) > 0 else default
+
+
+class ProductLookupView(OscarProductLookupView):
+    """Oscar's product lookup (staff only, see dashboard/access.py) without its 500s.
+
+    Oscar's ``int()`` of ``?page=abc`` and its ``?initial=abc`` filter failed with
+    a server error; a page that is not a positive number is the first page, and
+    ids that are not numbers are ignored.
+    """
+
+    max_page_limit = 100
+
+    def get_args(self):
+        query = self.request.GET
+        return (
+            query.get("initial"),
+            query.get("q"),
+            _positive_int(query.get("page"), 1),
+            min(_positive_int(query.get("page_limit"), 20), self.max_page_limit),
+        )
+
+    def initial_filter(self, qs, value):
+        return qs.filter(pk__in=[pk for pk in value.split(",") if pk.isdigit()])
+
+
+def product_lookup_view():
+    return _behind_oscar_permissions("catalogue-product-lookup", ProductLookupView.as_view())
 
 
 class ProductQrDownloadView(View):

@@ -364,6 +364,7 @@ def revision_changes(current: dict, proposed: dict) -> list[dict]:
         "category_ids": _("Categories"),
         "prices": _("Price"),
         "images": _("Pictures"),
+        "variants": _("Variants"),
     }
     changed = [key for key in labels if current.get(key) != proposed.get(key)]
     area_ids = {current.get("origin_commune_id"), proposed.get("origin_commune_id")} - {None}
@@ -374,6 +375,8 @@ def revision_changes(current: dict, proposed: dict) -> list[dict]:
     )
 
     def shown(key, value):
+        if key == "variants" and value:
+            return "; ".join(_variant_shown(variant) for variant in value.values())
         return area_names.get(value, value) if key == "origin_commune_id" else value
 
     return [
@@ -385,6 +388,13 @@ def revision_changes(current: dict, proposed: dict) -> list[dict]:
         }
         for key in changed
     ]
+
+
+def _variant_shown(variant: dict) -> str:
+    """One variant as a line for the reviewer: title, prices and pictures."""
+    prices = ", ".join(variant["prices"].values())
+    pictures = ", ".join(path.rsplit("/", 1)[-1] for path in variant["images"])
+    return " · ".join(part for part in (variant["title"], prices, pictures) if part)
 
 
 class VendorSalesView(MemberAreaMixin, TemplateView):

@@ -103,20 +103,41 @@ def _json_value(value):
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
-def listing_public_snapshot(*, product) -> dict:
-    """The fields a shopper sees and the Union reviews, read from the database."""
-    row = Product.objects.filter(pk=product.pk).values(*PUBLIC_PRODUCT_FIELDS).get()
+def _prices(product) -> dict:
     return {
+        str(pk): str(price)
+        for pk, price in product.stockrecords.order_by("pk").values_list("pk", "price")
+    }
+
+
+def _images(product) -> list:
+    return list(product.images.order_by("display_order", "pk").values_list("original", flat=True))
+
+
+def listing_public_snapshot(*, product) -> dict:
+    """The fields a shopper sees and the Union reviews, read from the database.
+
+    A parent product is sold through its variants: their titles, prices and
+    pictures are part of what the Union approved (``variants``).
+    """
+    row = Product.objects.filter(pk=product.pk).values(*PUBLIC_PRODUCT_FIELDS).get()
+    snapshot = {
         **{name: _json_value(value) for name, value in row.items()},
         "category_ids": sorted(product.categories.values_list("pk", flat=True)),
-        "prices": {
-            str(pk): str(price)
-            for pk, price in product.stockrecords.order_by("pk").values_list("pk", "price")
-        },
-        "images": list(
-            product.images.order_by("display_order", "pk").values_list("original", flat=True)
-        ),
+        "prices": _prices(product),
+        "images": _images(product),
     }
+    children = Product.objects.filter(parent=product).order_by("pk")
+    if children.exists():
+        snapshot["variants"] = {
+            str(child.pk): {
+                "title": child.title,
+                "prices": _prices(child),
+                "images": _images(child),
+            }
+            for child in children
+        }
+    return snapshot
 
 
 def _apply_snapshot(product, snapshot: dict) -> None:
@@ -132,6 +153,16 @@ def _apply_snapshot(product, snapshot: dict) -> None:
         fields["title"] = plain_text(fields["title"])
     Product.objects.filter(pk=product.pk).update(**fields)
     product.categories.set(snapshot["category_ids"])
+    _apply_prices_and_images(product, snapshot)
+    for pk, variant in snapshot.get("variants", {}).items():
+        child = Product.objects.filter(pk=int(pk), parent=product).first()
+        if child is None:  # deleted since
+            continue
+        Product.objects.filter(pk=child.pk).update(title=variant["title"])
+        _apply_prices_and_images(child, variant)
+
+
+def _apply_prices_and_images(product, snapshot: dict) -> None:
     for pk, price in snapshot["prices"].items():
         product.stockrecords.filter(pk=int(pk)).update(price=Decimal(price))
     wanted = list(snapshot["images"])

@@ -47,6 +47,13 @@ def _dashboard_permission() -> Permission:
     return Permission.objects.get(content_type__app_label="partner", codename="dashboard_access")
 
 
+def already_member_message(vendor: Vendor) -> str:
+    return _(
+        "This account already works for %(name)s. One account sells for one vendor: "
+        "to register another business, apply with another account."
+    ) % {"name": vendor.name}
+
+
 @transaction.atomic
 def vendor_apply(
     *,
@@ -63,8 +70,12 @@ def vendor_apply(
 ) -> Vendor:
     """Record an application; the applicant becomes the vendor's owner-to-be.
 
-    Nothing is visible or sellable until the Union approves it.
+    Nothing is visible or sellable until the Union approves it. A person works
+    for one vendor: a member of one cannot apply for another.
     """
+    membership = VendorMember.objects.filter(user=user).select_related("vendor").first()
+    if membership is not None:
+        raise ValidationError(already_member_message(membership.vendor), code="other_vendor")
     slug = _unique_slug(name)
     partner = Partner.objects.create(name=name, code=slug)
     vendor = Vendor(
