@@ -11,6 +11,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.views import robots_txt, sitemap
+from marketplace.account_views import CmsLogoutView
 from marketplace.views import healthz
 
 handler404 = "storefront_theme.views.page_not_found"
@@ -24,6 +25,8 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots-txt"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
+    # Same path as Wagtail's, which signs out on a GET (marketplace/account_views.py).
+    path("cms/logout/", CmsLogoutView.as_view()),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("catalog.urls")),
