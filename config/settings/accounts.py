@@ -61,3 +61,6 @@ RATE_LIMITS = {
     "vendor-apply": (5, 60 * 60),
     "vendor-apply-email": (3, 60 * 60),
 }
+
+# The basket cookie's SameSite (Oscar's middleware sets only Secure): see marketplace/basket.py.
+BASKET_COOKIE_SAMESITE = "Lax"

@@ -78,7 +78,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Whole pages for anonymous visitors: storefront_theme/page_cache.py says which.
     "storefront_theme.page_cache.AnonymousPageCacheMiddleware",
-    "oscar.apps.basket.middleware.BasketMiddleware",
+    # Oscar's, with a SameSite basket cookie (marketplace/basket.py).
+    "marketplace.basket.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: turns a sign-in lock-out into its page (config/settings/accounts.py).
