@@ -4,8 +4,8 @@
   (marketplace/services/accounts.py); a new account opens from the e-mail.
 - Signing out takes a POST: a link, an image or a prefetch cannot sign
   anyone out. A GET shows a page with the button (the CMS's answers 405).
-- Password reset is rate-limited; setting a new password lifts the sign-in
-  lock-out of that account and signs its owner in.
+- Password reset (the shop's and the CMS's) is rate-limited; setting a new
+  password lifts the sign-in lock-out of that account and signs its owner in.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from oscar.core.loading import get_class
 from wagtail.admin.views.account import LogoutView as WagtailLogoutView
+from wagtail.admin.views.account import PasswordResetView as WagtailPasswordResetView
 
 from marketplace.ratelimit import rate_limit
 from marketplace.services.accounts import account_confirm, account_confirm_token, account_register
@@ -183,6 +184,12 @@ class PasswordResetView(auth_views.PasswordResetView):
 
     def get_success_url(self):
         return reverse("password-reset-done")
+
+
+# /cms/password_reset/: Wagtail's, sharing the shop's limit (the same people, the same e-mails).
+cms_password_reset_view = rate_limit("password-reset", email=_reset_email)(
+    WagtailPasswordResetView.as_view()
+)
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):

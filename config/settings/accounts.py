@@ -39,6 +39,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "marketplace.ratelimit.client_ip"
 AXES_USERNAME_CALLABLE = "marketplace.signin.signin_username"
 AXES_LOCKOUT_CALLABLE = "marketplace.signin.lockout_response"
+# Only failures are kept (and forgotten after the cool-off): no log of every sign-in's address.
+AXES_DISABLE_ACCESS_LOG = True
 # The attempt log keeps the address and user agent, not what was typed.
 AXES_SENSITIVE_PARAMETERS = [
     "username",

@@ -203,6 +203,14 @@ def test_password_reset_is_limited_per_e_mail_from_any_address(home_page, mailou
     assert len(mailoutbox) == 3
 
 
+def test_the_cms_password_reset_shares_the_limit(client, home_page, mailoutbox):
+    for n in range(5):
+        client.post("/password-reset/" if n % 2 else "/cms/password_reset/", {"email": f"{n}@x.vn"})
+    refused = client.post("/cms/password_reset/", {"email": "lan@example.vn"})
+    assert refused.status_code == 429
+    assert "Xin chờ một chút" in refused.content.decode()
+
+
 def test_order_status_lookups_are_limited(client, home_page):
     assert client.get("/orders/status/").status_code == 200  # the empty form is not counted
     for n in range(20):
