@@ -6,6 +6,8 @@ PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address links in e-mails and QR codes name: the one `make run` serves at.
+SITE_URL := http://$(HOST):$(PORT)
 
 .DEFAULT_GOAL := help
 .PHONY: help run demo migrate test pytest check lint format messages clean opensearch opensearch-stop bench
@@ -24,14 +26,14 @@ $(VENV)/.test: $(VENV)/.base requirements/test.txt
 	@touch $@
 
 migrate: $(VENV)/.base ## Apply database migrations (SQLite file by default)
-	$(MANAGE) migrate --no-input -v0
+	SITE_URL=$(SITE_URL) $(MANAGE) migrate --no-input -v0
 
 demo: migrate ## Load the demo marketplace (idempotent)
-	SITE_URL=http://$(HOST):$(PORT) $(MANAGE) load_demo_data --logins
+	SITE_URL=$(SITE_URL) $(MANAGE) load_demo_data --logins
 	$(MANAGE) product_thumbnails -v0
 
 run: demo ## Install, migrate, load demo data and serve on http://127.0.0.1:8000
-	$(MANAGE) runserver $(HOST):$(PORT)
+	SITE_URL=$(SITE_URL) $(MANAGE) runserver $(HOST):$(PORT)
 
 check: $(VENV)/.test ## Lint, format check, Django checks, migrations check, deploy check
 	$(VENV)/bin/ruff check .

@@ -11,6 +11,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.views import robots_txt, sitemap
+from marketplace.account_views import CmsLogoutView, cms_password_reset_view
 from marketplace.views import healthz
 
 handler403 = "storefront_theme.views.permission_denied"
@@ -25,6 +26,10 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots-txt"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
+    # Same paths as Wagtail's: signing out on a GET, password reset unlimited
+    # (marketplace/account_views.py).
+    path("cms/logout/", CmsLogoutView.as_view()),
+    path("cms/password_reset/", cms_password_reset_view),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("catalog.urls")),

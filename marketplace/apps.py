@@ -1,5 +1,13 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def _site_address_after_migrate(sender, **kwargs) -> None:
+    """Links in e-mails and QR codes name SITE_URL, never example.com (services/site_address.py)."""
+    from marketplace.services.site_address import site_address_sync
+
+    site_address_sync()
 
 
 class MarketplaceConfig(AppConfig):
@@ -10,3 +18,5 @@ class MarketplaceConfig(AppConfig):
     def ready(self) -> None:
         # Registers the checkout's Stripe webhook handlers.
         from marketplace.services import payments  # noqa: F401
+
+        post_migrate.connect(_site_address_after_migrate, sender=self)

@@ -5,6 +5,7 @@ for a missing product, when the listing is not approved or the vendor is
 not (or no longer) approved. It replaces Oscar's at the same path.
 """
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from oscar.core.loading import get_class, get_model
@@ -21,3 +22,21 @@ class BasketAddView(OscarBasketAddView):
         if not products_for_sale().filter(pk=product.parent_id or product.pk).exists():
             raise Http404
         return super().post(request, *args, **kwargs)
+
+
+OscarBasketMiddleware = get_class("basket.middleware", "BasketMiddleware")
+
+
+class BasketMiddleware(OscarBasketMiddleware):
+    """Oscar's basket middleware, whose basket cookie also carries SameSite.
+
+    Oscar 4.2 sets the cookie's Secure flag from OSCAR_BASKET_COOKIE_SECURE
+    but has no SameSite setting; BASKET_COOKIE_SAMESITE adds it.
+    """
+
+    def __call__(self, request):
+        response = super().__call__(request)
+        cookie = response.cookies.get(settings.OSCAR_BASKET_COOKIE_OPEN)
+        if cookie is not None and cookie.value:
+            cookie["samesite"] = settings.BASKET_COOKIE_SAMESITE
+        return response

@@ -44,9 +44,10 @@ def add_account_fields(form: forms.Form) -> None:
     )
 
 
-def clean_account_fields(form: forms.Form, cleaned: dict) -> None:
+def clean_account_fields(form: forms.Form, cleaned: dict, *, refuse_known: bool = True) -> None:
+    """``refuse_known=False`` where the page must not tell whether an address has an account."""
     email = (cleaned.get("email") or "").lower()
-    if email and get_user_model().objects.filter(username=email).exists():
+    if refuse_known and email and get_user_model().objects.filter(username=email).exists():
         form.add_error("email", _("An account with this e-mail exists: sign in first."))
     p1, p2 = cleaned.get("password1"), cleaned.get("password2")
     if p1 and p1 != p2:
@@ -150,7 +151,8 @@ class VendorApplicationForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if "password1" in self.fields:
-            clean_account_fields(self, cleaned)
+            # A known address is answered by e-mail, not on the page (services/accounts.py).
+            clean_account_fields(self, cleaned, refuse_known=False)
         return cleaned
 
 

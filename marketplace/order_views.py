@@ -5,10 +5,12 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import InvalidPage, Paginator
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from marketplace.checkout.payments import payment_instructions
+from marketplace.ratelimit import rate_limit
 from marketplace.selectors import order_group_lookup, order_groups_of_user
 
 
@@ -17,6 +19,10 @@ class OrderStatusForm(forms.Form):
     email = forms.EmailField(label=_("E-mail used for the order"))
 
 
+@method_decorator(
+    rate_limit("order-status", methods=("GET",), when=lambda request: "number" in request.GET),
+    name="dispatch",
+)
 class OrderStatusView(TemplateView):
     """Guests look an order up by its number and e-mail; a wrong pair finds nothing."""
 

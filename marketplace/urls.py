@@ -1,6 +1,7 @@
 from django.urls import include, path, re_path
+from oscar.views.decorators import login_forbidden
 
-from marketplace import order_views, views
+from marketplace import account_views, order_views, views
 from marketplace.basket import BasketAddView
 from marketplace.dashboard import checkouts as dashboard_checkouts
 from marketplace.dashboard import settlements as dashboard_settlements
@@ -15,6 +16,25 @@ from marketplace.dashboard.catalogue import (
 app_name = "marketplace"
 
 urlpatterns = [
+    # Same paths as Oscar's account pages, which they replace (see account_views.py).
+    path("accounts/login/", account_views.AccountAuthView.as_view()),
+    path("accounts/register/", account_views.AccountRegistrationView.as_view()),
+    path("accounts/logout/", account_views.LogoutView.as_view()),
+    path(
+        "accounts/register/sent/",
+        account_views.registration_sent_view,
+        name="registration-sent",
+    ),
+    path(
+        "accounts/confirm/<str:uidb64>/<str:token>/",
+        account_views.AccountConfirmView.as_view(),
+        name="account-confirm",
+    ),
+    path("password-reset/", login_forbidden(account_views.PasswordResetView.as_view())),
+    path(
+        "password-reset/confirm/<str:uidb64>/<str:token>/",
+        login_forbidden(account_views.PasswordResetConfirmView.as_view()),
+    ),
     path("cooperatives/", views.VendorListView.as_view(), name="vendor-list"),
     path("cooperatives/<slug:slug>/", views.VendorDetailView.as_view(), name="vendor-detail"),
     path("areas/<slug:district>/", views.AreaDetailView.as_view(), name="area-detail"),

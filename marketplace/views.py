@@ -10,6 +10,7 @@ from django.db import DatabaseError, connection, transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -19,6 +20,8 @@ from marketplace import selectors
 from marketplace.forms import NewAccountForm, VendorApplicationForm, VendorFilterForm
 from marketplace.models import AdministrativeArea, Vendor, VendorInvitation
 from marketplace.permissions import member_vendor
+from marketplace.ratelimit import rate_limit
+from marketplace.services.accounts import account_register
 from marketplace.services.invitations import invitation_accept
 from marketplace.services.vendors import (
     already_member_message,
@@ -148,8 +151,17 @@ class AreaDetailView(TemplateView):
         return context
 
 
+@method_decorator(
+    rate_limit("vendor-apply", email=lambda request: request.POST.get("email", "")),
+    name="dispatch",
+)
 class VendorApplyView(FormView):
-    """/sell/apply/: a business asks to sell; it gets an account and a reply by e-mail."""
+    """/sell/apply/: a business asks to sell; it gets an account and a reply by e-mail.
+
+    A newcomer's page is the same whether her e-mail has an account or not:
+    a new address gets a waiting account and the application, opened from
+    the e-mail; a known one gets only an e-mail saying to sign in first.
+    """
 
     template_name = "marketplace/vendor_apply.html"
     form_class = VendorApplicationForm
@@ -168,13 +180,18 @@ class VendorApplyView(FormView):
     def form_valid(self, form):
         data = form.cleaned_data
         user = self.request.user
+        self.request.session["applied_name"] = data["name"]
         if not user.is_authenticated:
-            user = applicant_account_create(
-                email=data["email"], password=data["password1"], first_name=data["contact_name"]
+            user = account_register(
+                email=data["email"],
+                password=data["password1"],
+                first_name=data["contact_name"],
+                purpose="apply",
             )
-            login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
+            if user is None:  # a known address: its owner reads what to do in her mailbox
+                return redirect(reverse("marketplace:apply-received"))
         try:
-            vendor = vendor_apply(
+            vendor_apply(
                 user=user,
                 name=data["name"],
                 kind=data["kind"],
@@ -189,7 +206,6 @@ class VendorApplyView(FormView):
         except ValidationError as error:  # she joined a vendor since the page opened
             form.add_error(None, error)
             return self.form_invalid(form)
-        self.request.session["applied_vendor"] = vendor.pk
         return redirect(reverse("marketplace:apply-received"))
 
 
@@ -198,8 +214,7 @@ class VendorApplyReceivedView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        pk = self.request.session.get("applied_vendor")
-        context["vendor"] = Vendor.objects.filter(pk=pk).select_related("partner").first()
+        context["applied_name"] = self.request.session.get("applied_name")
         return context
 
 

@@ -63,6 +63,8 @@ from config.settings.tasks import TASK_APPS  # noqa: E402
 from config.settings.wagtail import WAGTAIL_APPS  # noqa: E402
 
 INSTALLED_APPS = DJANGO_APPS + LOCAL_APPS + OSCAR_APPS + WAGTAIL_APPS + TASK_APPS
+# Sign-in lock-out (config/settings/accounts.py).
+INSTALLED_APPS += ["axes"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -78,9 +80,12 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Whole pages for anonymous visitors: storefront_theme/page_cache.py says which.
     "storefront_theme.page_cache.AnonymousPageCacheMiddleware",
-    "oscar.apps.basket.middleware.BasketMiddleware",
+    # Oscar's, with a SameSite basket cookie (marketplace/basket.py).
+    "marketplace.basket.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a sign-in lock-out into its page (config/settings/accounts.py).
+    "axes.middleware.AxesMiddleware",
 ]
 
 TEMPLATES = [
@@ -107,6 +112,8 @@ TEMPLATES = [
 ]
 
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out sign-in before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
     "oscar.apps.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -194,6 +201,7 @@ LOGGING = {
     },
 }
 
+from config.settings.accounts import *  # noqa: E402,F403
 from config.settings.oscar import *  # noqa: E402,F403
 from config.settings.payments import *  # noqa: E402,F403
 from config.settings.search import *  # noqa: E402,F403

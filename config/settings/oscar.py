@@ -4,9 +4,13 @@ Forked apps replace their stock entries here; nothing else changes Oscar's
 list. https://django-oscar.readthedocs.io/en/latest/ref/settings.html
 """
 
+from urllib.parse import urlsplit
+
 from django.utils.translation import gettext_lazy as _
 from oscar import INSTALLED_APPS as _OSCAR_INSTALLED_APPS
 from oscar.defaults import *  # noqa: F403
+
+from config.env import env_url
 
 _FORKS = {
     "oscar.apps.catalogue.apps.CatalogueConfig": "catalog.apps.CatalogueConfig",
@@ -36,6 +40,9 @@ OSCAR_DYNAMIC_CLASS_LOADER = "search.loading.fork_first_class_loader"
 OSCAR_SHOP_NAME = _("Women's Local Products Market")
 OSCAR_SHOP_TAGLINE = _("Ninh Binh cooperatives and women-owned businesses")
 OSCAR_HOMEPAGE = "/"
+# Links in Oscar's e-mails: SITE_URL's scheme, and the Site's domain, which
+# follows SITE_URL (marketplace/services/site_address.py).
+OSCAR_URL_SCHEMA = urlsplit(env_url("SITE_URL", default="http://127.0.0.1:8000")).scheme
 OSCAR_DEFAULT_CURRENCY = "VND"
 # Vietnamese grouping and no decimals in every language: 125.000 ₫
 OSCAR_CURRENCY_FORMAT = {

@@ -32,3 +32,7 @@ TEMPLATES[0]["OPTIONS"]["loaders"] = [
         ],
     )
 ]
+
+# The basket cookie travels over HTTPS only, and SameSite=Lax (marketplace/basket.py).
+OSCAR_BASKET_COOKIE_SECURE = True
+BASKET_COOKIE_SAMESITE = "Lax"

@@ -30,6 +30,17 @@ CheckoutSessionMixin = get_class("checkout.session", "CheckoutSessionMixin")
 SESSION_GROUP_KEY = "checkout_group_number"
 
 
+class IndexView(oscar_views.IndexView):
+    """Oscar's checkout gateway, whose sign-in passes the request to authenticate().
+
+    The sign-in lock-out (marketplace/signin.py) counts failures per client
+    address and refuses a sign-in without a request.
+    """
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
+
 def _payment_method(view) -> str:
     return view.checkout_session._get("payment", "method") or ""
 

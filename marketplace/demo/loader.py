@@ -44,6 +44,7 @@ from marketplace.sanitise import rich_text
 from marketplace.selectors import products_for_sale, vendor_products, vendors_public
 from marketplace.services.areas import areas_import
 from marketplace.services.roles import roles_sync, union_leader_group
+from marketplace.services.site_address import site_address_sync
 from marketplace.services.vendors import vendor_member_add
 from marketplace.text import strip_marks, vn_slugify
 from search.indexing import product_documents_rebuild
@@ -680,6 +681,8 @@ def demo_data_load(
         vendors = _vendors(summary)
         _users(summary, vendors)
         _pages(summary, vendors)
+        # Links in e-mails and QR codes name the address the server runs at.
+        site_address_sync()
     _products(products, summary, categories, vendors, progress)
     with transaction.atomic():
         _curation(summary)

@@ -1,10 +1,12 @@
 """The whole path a new cooperative takes, as its people would click through it."""
 
 import io
+from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import HttpRequest
 from oscar.core.loading import get_model
 from PIL import Image
 
@@ -27,7 +29,7 @@ def picture(name: str) -> SimpleUploadedFile:
 
 
 def test_apply_approve_list_sell_and_change_price(
-    client, home_page, django_capture_on_commit_callbacks
+    client, home_page, mailoutbox, django_capture_on_commit_callbacks
 ):
     commune = commune_create("Cúc Phương", "Nho Quan")
     honey = category_create("Đặc sản thực phẩm > Mật ong")
@@ -35,26 +37,34 @@ def test_apply_approve_list_sell_and_change_price(
     staff = User.objects.create_user("canbo", "canbo@example.vn", "canbo-pass", is_staff=True)
     staff.groups.add(roles_sync())
 
-    # 1. A cooperative applies.
-    response = client.post(
-        "/sell/apply/",
-        {
-            "name": "Hợp tác xã Ong mật Cúc Phương",
-            "kind": "cooperative",
-            "commune": commune.pk,
-            "address": "Bản Khanh, xã Cúc Phương",
-            "phone": "0912 345 678",
-            "email": "ong@example.vn",
-            "story": "Mười hai hộ nuôi ong dưới tán rừng.",
-            "photo": picture("ong.jpg"),
-            "language": "vi",
-            "contact_name": "Đinh Thị Mến",
-            "password1": "ong-mat-cuc-phuong",
-            "password2": "ong-mat-cuc-phuong",
-        },
-    )
+    # 1. A cooperative applies, and opens her account from the e-mail.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/sell/apply/",
+            {
+                "name": "Hợp tác xã Ong mật Cúc Phương",
+                "kind": "cooperative",
+                "commune": commune.pk,
+                "address": "Bản Khanh, xã Cúc Phương",
+                "phone": "0912 345 678",
+                "email": "ong@example.vn",
+                "story": "Mười hai hộ nuôi ong dưới tán rừng.",
+                "photo": picture("ong.jpg"),
+                "language": "vi",
+                "contact_name": "Đinh Thị Mến",
+                "password1": "ong-mat-cuc-phuong",
+                "password2": "ong-mat-cuc-phuong",
+            },
+        )
     assert response.status_code == 302
     vendor = Vendor.objects.get(partner__name="Hợp tác xã Ong mật Cúc Phương")
+    (confirm_url,) = {
+        line
+        for message in mailoutbox
+        for line in message.body.split()
+        if "/accounts/confirm/" in line
+    }
+    client.post(urlsplit(confirm_url).path)
     client.logout()
 
     # 2. Union staff approve it.
@@ -65,7 +75,9 @@ def test_apply_approve_list_sell_and_change_price(
     client.logout()
 
     # 3. She signs in and adds a product with a picture.
-    assert client.login(username="ong@example.vn", password="ong-mat-cuc-phuong")
+    assert client.login(
+        request=HttpRequest(), username="ong@example.vn", password="ong-mat-cuc-phuong"
+    )
     url = "/dashboard/catalogue/products/create/dac-san/"
     form = "form#create_update_product_form"
     data = form_fields(client.get(url).content.decode(), form)
@@ -101,7 +113,7 @@ def test_apply_approve_list_sell_and_change_price(
     assert [p.title for p in found] == ["Mật ong rừng Cúc Phương"]
 
     # 6. She raises the price; the old price stays public until the Union approves.
-    client.login(username="ong@example.vn", password="ong-mat-cuc-phuong")
+    client.login(request=HttpRequest(), username="ong@example.vn", password="ong-mat-cuc-phuong")
     edit = f"/dashboard/catalogue/products/{product.pk}/"
     data = form_fields(client.get(edit).content.decode(), form)
     data["stockrecords-0-price"] = "280000"

@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.storage import default_storage
 from django.core.management import call_command
+from django.http import HttpRequest
 from oscar.core.loading import get_model
 from PIL import Image
 from wagtail.models import Page, Site
@@ -94,7 +95,9 @@ def test_product_images_are_distinct_jpeg_and_webp():
 def test_demo_logins_work(client):
     call_command("load_demo_data", products=0, verbosity=0)
     for login in DEMO_LOGINS:
-        assert client.login(username=login.username, password=login.password), login.role
+        assert client.login(
+            request=HttpRequest(), username=login.username, password=login.password
+        ), login.role
         client.logout()
 
 
@@ -103,7 +106,7 @@ def test_cooperative_member_reaches_the_dashboard_and_staff_the_cms(client):
     logins = {login.role: login for login in DEMO_LOGINS}
     member, staff, shopper = logins["cooperative member"], logins["Union staff"], logins["shopper"]
 
-    client.login(username=member.username, password=member.password)
+    client.login(request=HttpRequest(), username=member.username, password=member.password)
     assert client.get("/dashboard/", follow=True).redirect_chain[-1][0] == "/dashboard/my-listings/"
     assert client.get("/dashboard/my-listings/").status_code == 200
     # Oscar's product list (bulk prices) is Union staff's; her listings are hers.
@@ -111,12 +114,12 @@ def test_cooperative_member_reaches_the_dashboard_and_staff_the_cms(client):
     assert client.get("/cms/").status_code == 302
     client.logout()
 
-    client.login(username=staff.username, password=staff.password)
+    client.login(request=HttpRequest(), username=staff.username, password=staff.password)
     assert client.get("/cms/").status_code == 200
     assert client.get("/dashboard/").status_code == 200
     client.logout()
 
-    client.login(username=shopper.username, password=shopper.password)
+    client.login(request=HttpRequest(), username=shopper.username, password=shopper.password)
     assert client.get("/dashboard/").status_code == 403
     assert client.get("/cms/").status_code == 302
 

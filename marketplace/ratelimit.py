@@ -1,0 +1,104 @@
+"""Rate limits of public forms, and the client's address they (and axes) count by.
+
+A limit is a number of requests per window of seconds (settings.RATE_LIMITS),
+counted in the ``default`` cache: shared by a machine's gunicorn workers
+(the file cache) or by every machine (Redis). A window is fixed: it starts at
+the first counted request and the count is forgotten when it ends. A refused
+request gets a 429 page saying how long to wait; it changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import time
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The address the request came from.
+
+    REMOTE_ADDR, unless settings.TRUSTED_PROXY_COUNT says how many reverse
+    proxies append to X-Forwarded-For: then the entry the outermost of them
+    wrote (counting from the right; whatever a client sent sits further left
+    and is never read). Never the header on a site not configured for it.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies <= 0:
+        return remote
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [part for part in forwarded if part]
+    if len(forwarded) < proxies:
+        return remote
+    return forwarded[-proxies]
+
+
+def _digest(value: str) -> str:
+    return hashlib.sha256(value.strip().lower().encode()).hexdigest()[:32]
+
+
+def hit(scope: str, key: str) -> int:
+    """Count one request of ``key`` in ``scope``; the seconds to wait if over the limit, else 0."""
+    limit, seconds = settings.RATE_LIMITS[scope]
+    window = int(time.time() // seconds)
+    cache_key = f"ratelimit:{scope}:{window}:{_digest(key)}"
+    cache.add(cache_key, 0, seconds)
+    try:
+        count = cache.incr(cache_key)
+    except ValueError:  # expired between add and incr
+        cache.set(cache_key, 1, seconds)
+        count = 1
+    if count <= limit:
+        return 0
+    return max(1, math.ceil((window + 1) * seconds - time.time()))
+
+
+def refused(request: HttpRequest, wait: int) -> HttpResponse:
+    """The 429 page: what happened and how long to wait, in the visitor's language."""
+    minutes = max(1, math.ceil(wait / 60))
+    response = render(
+        request,
+        "storefront_theme/rate_limited.html",
+        {"minutes": minutes},
+        status=429,
+    )
+    response["Retry-After"] = str(wait)
+    return response
+
+
+def rate_limit(
+    scope: str,
+    *,
+    methods: tuple[str, ...] = ("POST",),
+    when: Callable[[HttpRequest], bool] | None = None,
+    email: Callable[[HttpRequest], str] | None = None,
+) -> Callable:
+    """Limit a view by client address in ``scope`` and, with ``email``, by target e-mail.
+
+    ``email`` reads the address the request would write to; it is counted
+    in ``<scope>-email``. ``when`` narrows which requests count (e.g. only a
+    submitted lookup, not the empty form).
+    """
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs):
+            if request.method in methods and (when is None or when(request)):
+                wait = hit(scope, client_ip(request))
+                target = email(request).strip() if email else ""
+                if target:
+                    wait = max(wait, hit(f"{scope}-email", target))
+                if wait:
+                    return refused(request, wait)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
