@@ -32,7 +32,7 @@ def pytest_runtest_setup(item):
 
 @pytest.fixture(autouse=True)
 def _clean_state():
-    """Each test starts in Vietnamese with empty caches (pages, thumbnails)."""
+    """Each test starts in Vietnamese with empty caches (pages, thumbnails, product views)."""
     _caches_clear()
     translation.activate("vi")
     yield
@@ -41,8 +41,12 @@ def _clean_state():
 
 
 def _caches_clear() -> None:
+    from catalog.analytics import product_views_discard
+
     for alias in settings.CACHES:
         caches[alias].clear()
+    # Product views waiting for their batch (catalog/analytics.py) are process memory too.
+    product_views_discard()
 
 
 @pytest.fixture
