@@ -12,6 +12,6 @@ class CatalogueConfig(apps.CatalogueConfig):
 
     def ready(self):
         super().ready()
-        from catalog.receivers import views_counted_in_batches
+        from catalog.receivers import counted_in_batches
 
-        views_counted_in_batches()
+        counted_in_batches()

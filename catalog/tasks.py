@@ -9,15 +9,16 @@ from catalog.analytics import product_views_save
 
 @task()
 def product_views_record(
-    products: list[list[int]], users: list[list[int]], user_products: list[list[int]]
+    products: list[list], users: list[list], user_products: list[list[int]]
 ) -> int:
-    """Add a batch of product page views to Oscar's analytics; return how many were saved.
+    """Add a batch of shop analytics counts to Oscar's tables; return how many product counts.
 
-    Each list holds ``[id, views]`` pairs (``[user id, product id]`` for
-    ``user_products``): plain JSON, so the database backend can store the task.
+    ``products`` and ``users`` hold ``[id, counter field, amount]``,
+    ``user_products`` ``[user id, product id]`` per view: plain JSON, so the
+    database backend can store the task (catalog/analytics.py).
     """
     return product_views_save(
-        products=[(pk, views) for pk, views in products],
-        users=[(pk, views) for pk, views in users],
+        products=[(pk, field, amount) for pk, field, amount in products],
+        users=[(pk, field, amount) for pk, field, amount in users],
         user_products=[(user_id, product_id) for user_id, product_id in user_products],
     )

@@ -1,8 +1,9 @@
-"""Product page views reach Oscar's analytics in batches, written after the page's transaction."""
+"""Views, basket additions and purchases reach Oscar's analytics in batches, after the page."""
 
 import pytest
 from django.contrib.auth import get_user_model
 from oscar.core.loading import get_model
+from oscar.test import factories as oscar_factories
 
 from catalog import analytics
 from tests.factories import product_create
@@ -24,9 +25,9 @@ def shopper(db):
     return get_user_model().objects.create_user("lan", "lan@example.vn", "pw")
 
 
-def views_of(product) -> int:
+def views_of(product, field: str = "num_views") -> int:
     record = ProductRecord.objects.filter(product=product).first()
-    return record.num_views if record else 0
+    return getattr(record, field) if record else 0
 
 
 def test_a_page_view_writes_nothing_while_the_page_is_served(client, product):
@@ -90,3 +91,28 @@ def test_views_of_a_product_deleted_meanwhile_are_dropped(client, product, home_
 
     assert views_of(other) == 1
     assert ProductRecord.objects.count() == 1
+
+
+def test_basket_additions_are_counted_after_the_page(client, product, shopper):
+    client.force_login(shopper)
+    response = client.post(f"/basket/add/{product.pk}/", {"quantity": 1}, HTTP_REFERER="/")
+    assert response.status_code == 302
+    assert not ProductRecord.objects.exists()
+
+    analytics.product_views_flush()
+
+    assert views_of(product, "num_basket_additions") == 1
+    assert UserRecord.objects.get(user=shopper).num_basket_additions == 1
+
+
+def test_purchases_are_counted_and_the_shoppers_order_at_once(product, shopper):
+    basket = oscar_factories.create_basket(empty=True)
+    basket.add_product(product, quantity=3)
+    order = oscar_factories.create_order(basket=basket, user=shopper)  # sends order_placed
+
+    record = UserRecord.objects.get(user=shopper)
+    assert (record.num_orders, record.num_order_items) == (1, 3)
+    assert record.total_spent == order.total_incl_tax
+    assert views_of(product, "num_purchases") == 0
+    analytics.product_views_flush()
+    assert views_of(product, "num_purchases") == 3
