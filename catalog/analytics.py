@@ -12,7 +12,7 @@ transaction was broken by the caught duplicate-key error, a server error.
 Here a count is only remembered in this process (counters under a lock);
 once ``FLUSH_SECONDS`` have passed since the oldest waiting count, or
 ``FLUSH_COUNTS`` counts are waiting, the page that notices hands the batch to
-the ``product_views_record`` task once its own transaction has committed.
+the ``analytics_counts_record`` task once its own transaction has committed.
 The task adds the batch to Oscar's same tables in one short transaction (a
 row made meanwhile by another batch is added to, not duplicated), so the
 dashboard's reports show the same figures, up to ``FLUSH_SECONDS`` late. A
@@ -27,6 +27,7 @@ import logging
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterable
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -90,7 +91,7 @@ _buffer = _CountBuffer()
 
 def _remember(*args, **kwargs) -> None:
     if _buffer.add(*args, **kwargs):
-        transaction.on_commit(product_views_flush)
+        transaction.on_commit(analytics_counts_flush)
 
 
 def product_view_remember(*, product_id: int, user_id: int | None) -> None:
@@ -116,23 +117,23 @@ def purchases_remember(*, lines: list[tuple[int, int]]) -> None:
     _remember([(product_id, "num_purchases", quantity) for product_id, quantity in lines])
 
 
-def product_views_flush() -> None:
-    """Hand the waiting counts to the ``product_views_record`` task (run it, with ``immediate``)."""
-    from catalog.tasks import product_views_record
+def analytics_counts_flush() -> None:
+    """Hand the waiting counts to the ``analytics_counts_record`` task (``immediate``: run now)."""
+    from catalog.tasks import analytics_counts_record
 
     batch = _buffer.take()
     if batch is not None:
-        product_views_record.enqueue(**batch)
+        analytics_counts_record.enqueue(**batch)
 
 
-def product_views_discard() -> None:
+def analytics_counts_discard() -> None:
     """Forget the waiting counts (tests start from none)."""
     _buffer.take()
 
 
 def _flush_at_exit() -> None:
     try:
-        product_views_flush()
+        analytics_counts_flush()
     except Exception:  # the database may be gone already; nothing else to do at exit
         logger.exception("Shop analytics not recorded at exit.")
 
@@ -158,10 +159,10 @@ def counters_add(model, key: dict, amounts: dict, **values) -> None:
         rows.update(**changes)
 
 
-def _grouped(counts: list) -> dict[int, dict[str, int]]:
-    grouped: dict[int, dict[str, int]] = {}
+def _grouped(counts: Iterable[tuple[int, str, int]]) -> dict[int, Counter[str]]:
+    grouped: dict[int, Counter[str]] = {}
     for pk, field, amount in counts:
-        grouped.setdefault(pk, {})[field] = grouped.get(pk, {}).get(field, 0) + amount
+        grouped.setdefault(pk, Counter())[field] += amount
     return grouped
 
 
@@ -169,7 +170,7 @@ PRODUCT_FIELDS = frozenset({"num_views", "num_basket_additions", "num_purchases"
 USER_FIELDS = frozenset({"num_product_views", "num_basket_additions"})
 
 
-def product_views_save(
+def analytics_counts_save(
     *,
     products: list[tuple[int, str, int]],
     users: list[tuple[int, str, int]],
@@ -202,11 +203,11 @@ def product_views_save(
         saved = 0
         for product_id, amounts in sorted(by_product.items()):
             if product_id in product_ids:
-                counters_add(ProductRecord, {"product_id": product_id}, amounts)
+                counters_add(ProductRecord, {"product_id": product_id}, dict(amounts))
                 saved += sum(amounts.values())
         for user_id, amounts in sorted(by_user.items()):
             if user_id in user_ids:
-                counters_add(UserRecord, {"user_id": user_id}, amounts)
+                counters_add(UserRecord, {"user_id": user_id}, dict(amounts))
         UserProductView.objects.bulk_create(
             UserProductView(user_id=user_id, product_id=product_id)
             for user_id, product_id in user_products

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from catalog.analytics import product_views_save
+from catalog.analytics import analytics_counts_save
 
 
 @task()
-def product_views_record(
+def analytics_counts_record(
     products: list[list], users: list[list], user_products: list[list[int]]
 ) -> int:
     """Add a batch of shop analytics counts to Oscar's tables; return how many product counts.
@@ -17,7 +17,7 @@ def product_views_record(
     ``user_products`` ``[user id, product id]`` per view: plain JSON, so the
     database backend can store the task (catalog/analytics.py).
     """
-    return product_views_save(
+    return analytics_counts_save(
         products=[(pk, field, amount) for pk, field, amount in products],
         users=[(pk, field, amount) for pk, field, amount in users],
         user_products=[(user_id, product_id) for user_id, product_id in user_products],

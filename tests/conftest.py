@@ -63,7 +63,7 @@ def pytest_runtest_setup(item):
 
 @pytest.fixture(autouse=True)
 def _clean_state():
-    """Each test starts in Vietnamese with empty caches (pages, thumbnails, product views)."""
+    """Each test starts in Vietnamese with empty caches (pages, thumbnails, analytics counts)."""
     _caches_clear()
     translation.activate("vi")
     yield
@@ -72,12 +72,12 @@ def _clean_state():
 
 
 def _caches_clear() -> None:
-    from catalog.analytics import product_views_discard
+    from catalog.analytics import analytics_counts_discard
 
     for alias in settings.CACHES:
         caches[alias].clear()
-    # Product views waiting for their batch (catalog/analytics.py) are process memory too.
-    product_views_discard()
+    # Analytics counts waiting for their batch (catalog/analytics.py) are process memory too.
+    analytics_counts_discard()
 
 
 @pytest.fixture

@@ -136,5 +136,5 @@ def test_fifty_requests_of_ten_shoppers_at_once_all_succeed(live_server, home_pa
     assert errors == [], dict(causes)
     assert [run[1] for run in runs] == [302] * SHOPPERS  # each one's product went in the basket
     assert Basket.objects.filter(lines__product=product).distinct().count() == SHOPPERS
-    analytics.product_views_flush()
+    analytics.analytics_counts_flush()
     assert ProductRecord.objects.get(product=product).num_views == SHOPPERS * 2

@@ -45,7 +45,7 @@ def test_views_of_shoppers_and_visitors_are_all_counted(client, product, shopper
     for _ in range(2):
         assert client.get(product.get_absolute_url()).status_code == 200
 
-    analytics.product_views_flush()
+    analytics.analytics_counts_flush()
 
     assert views_of(product) == 5
     assert UserRecord.objects.get(user=shopper).num_product_views == 2
@@ -54,10 +54,10 @@ def test_views_of_shoppers_and_visitors_are_all_counted(client, product, shopper
 
 def test_a_second_batch_adds_to_the_first(client, product):
     client.get(product.get_absolute_url())
-    analytics.product_views_flush()
+    analytics.analytics_counts_flush()
     client.get(product.get_absolute_url())
     client.get(product.get_absolute_url())
-    analytics.product_views_flush()
+    analytics.analytics_counts_flush()
 
     assert views_of(product) == 3
 
@@ -77,7 +77,7 @@ def test_a_batch_not_yet_due_waits(client, product, django_capture_on_commit_cal
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         client.get(product.get_absolute_url())
 
-    assert analytics.product_views_flush not in callbacks
+    assert analytics.analytics_counts_flush not in callbacks
     assert views_of(product) == 0
 
 
@@ -87,7 +87,7 @@ def test_views_of_a_product_deleted_meanwhile_are_dropped(client, product, home_
     client.get(other.get_absolute_url())
     product.delete()
 
-    analytics.product_views_flush()
+    analytics.analytics_counts_flush()
 
     assert views_of(other) == 1
     assert ProductRecord.objects.count() == 1
@@ -99,7 +99,7 @@ def test_basket_additions_are_counted_after_the_page(client, product, shopper):
     assert response.status_code == 302
     assert not ProductRecord.objects.exists()
 
-    analytics.product_views_flush()
+    analytics.analytics_counts_flush()
 
     assert views_of(product, "num_basket_additions") == 1
     assert UserRecord.objects.get(user=shopper).num_basket_additions == 1
@@ -114,5 +114,5 @@ def test_purchases_are_counted_and_the_shoppers_order_at_once(product, shopper):
     assert (record.num_orders, record.num_order_items) == (1, 3)
     assert record.total_spent == order.total_incl_tax
     assert views_of(product, "num_purchases") == 0
-    analytics.product_views_flush()
+    analytics.analytics_counts_flush()
     assert views_of(product, "num_purchases") == 3
