@@ -9,3 +9,9 @@ class CatalogueConfig(apps.CatalogueConfig):
     """
 
     name = "catalog"
+
+    def ready(self):
+        super().ready()
+        from catalog.receivers import counted_in_batches
+
+        counted_in_batches()

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
 import datetime
+import os
 import secrets
 
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -11,6 +14,7 @@ from oscar.apps.catalogue.abstract_models import (
     AbstractCategory,
     AbstractProduct,
     AbstractProductAttributeValue,
+    MissingProductImage,
 )
 
 from marketplace.sanitise import plain_text, rich_text
@@ -114,6 +118,21 @@ class Product(AbstractProduct):
     @property
     def ocop_stars_current(self) -> int | None:
         return self.ocop_stars_on()
+
+    def get_missing_image(self):
+        """Oscar's "no picture yet" image, safe when several first pages ask for it at once.
+
+        Oscar links the picture into MEDIA_ROOT the first time it is needed and
+        reports a failed link as a misconfiguration; when the link failed
+        because another request made it meanwhile, the picture is there.
+        """
+        path = os.path.join(settings.MEDIA_ROOT, settings.OSCAR_MISSING_IMAGE_URL)
+        try:
+            return MissingProductImage()
+        except ImproperlyConfigured:
+            if not os.path.exists(path):
+                raise
+            return MissingProductImage()
 
 
 class Category(AbstractCategory):

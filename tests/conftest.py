@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import contextlib
 import shutil
+import sqlite3
 import urllib.request
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -15,6 +18,34 @@ def pytest_sessionstart(session):
     from django.conf import settings
 
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+    _sqlite_leftovers_remove(session.config)
+
+
+def _sqlite_leftovers_remove(config) -> None:
+    """The SQLite test database is made afresh when it must be, and with nothing of the last one.
+
+    Django deletes the old file but not its ``-wal`` and ``-shm`` files, which
+    a run stopped midway leaves behind and SQLite would replay into the new
+    database. A database kept by ``--reuse-db`` after a live-server test
+    emptied every table (the rows migrations made too: Wagtail's root page,
+    the site, the groups) is made afresh as well.
+    """
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    name = database["TEST"].get("NAME")
+    if database["ENGINE"] != "django.db.backends.sqlite3" or not name or name.startswith("file:"):
+        return
+    fresh = config.getoption("create_db", False) or not config.getoption("reuse_db", False)
+    if not fresh and Path(name).exists():
+        with contextlib.closing(sqlite3.connect(name)) as kept:
+            try:
+                fresh = kept.execute("SELECT 1 FROM wagtailcore_page LIMIT 1").fetchone() is None
+            except sqlite3.Error:
+                fresh = True
+    if fresh:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{name}{suffix}").unlink(missing_ok=True)
 
 
 def pytest_sessionfinish(session, exitstatus):
@@ -32,7 +63,7 @@ def pytest_runtest_setup(item):
 
 @pytest.fixture(autouse=True)
 def _clean_state():
-    """Each test starts in Vietnamese with empty caches (pages, thumbnails)."""
+    """Each test starts in Vietnamese with empty caches (pages, thumbnails, analytics counts)."""
     _caches_clear()
     translation.activate("vi")
     yield
@@ -41,8 +72,12 @@ def _clean_state():
 
 
 def _caches_clear() -> None:
+    from catalog.analytics import analytics_counts_discard
+
     for alias in settings.CACHES:
         caches[alias].clear()
+    # Analytics counts waiting for their batch (catalog/analytics.py) are process memory too.
+    analytics_counts_discard()
 
 
 @pytest.fixture

@@ -37,6 +37,21 @@ SITE_URL = env_url("SITE_URL", default="http://127.0.0.1:8000")
 DATABASES = {"default": env_db("DATABASE_URL")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 
+# SQLite, the embedded default of `make run`: concurrent requests wait their turn
+# instead of failing with "database is locked". Write-ahead logging lets pages read
+# while one request writes; each transaction takes the write lock when it begins
+# (IMMEDIATE), since SQLite refuses a reader's later upgrade to writer at once,
+# whatever the timeout; "timeout" is how many seconds a request waits for the lock.
+# https://docs.djangoproject.com/en/5.2/ref/databases/#sqlite-notes
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
+
 # --------------------------------------------------------------------------
 # Applications
 # --------------------------------------------------------------------------

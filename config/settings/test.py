@@ -22,6 +22,11 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DATABASES["default"].setdefault("TEST", {})
+# On SQLite the test database is a file, as `make run`'s is: concurrent requests to
+# the live server then use connections of their own (with an in-memory database
+# Django makes every thread share one), and --reuse-db keeps it between runs.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"].setdefault("NAME", str(BASE_DIR / "var" / "test-db.sqlite3"))
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 # Pages are rendered afresh in tests; tests/integration/storefront_theme/test_page_cache.py
 # turns the anonymous page cache on where it is the subject.

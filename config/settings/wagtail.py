@@ -26,8 +26,9 @@ WAGTAIL_APPS = [
 WAGTAIL_SITE_NAME = _("Ninh Binh Women's Union")
 WAGTAILADMIN_BASE_URL = env_str("SITE_URL", default="http://127.0.0.1:8000")
 # Wagtail's own admin search keeps the database backend; the shop's search
-# engine indexes are ours alone.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# engine indexes are ours alone. cms/search_backend.py is that backend with the
+# terms of an SQLite FTS5 query escaped (a stray quote was a 500).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search_backend"}}
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = [("vi", _("Vietnamese"))]
