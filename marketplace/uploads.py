@@ -41,6 +41,11 @@ FORMATS = {
     "HEIF": ("JPEG", "jpg", "image/jpeg"),
 }
 
+TOO_MANY_PIXELS = _(
+    "The picture is too big to open (too many pixels). Send a smaller photo, "
+    "such as one taken in your phone's normal mode."
+)
+
 
 class CleanedPicture(InMemoryUploadedFile):
     """A picture that came out of :func:`clean_image`; the storage guard lets it through."""
@@ -68,12 +73,12 @@ def clean_image(upload) -> CleanedPicture:
             if image.format not in FORMATS:
                 raise ValidationError(_("Upload a JPEG, PNG or WebP picture."), code="bad_format")
             if image.width * image.height > MAX_PIXELS:
-                raise ValidationError(_("The picture has too many pixels."), code="too_big")
+                raise ValidationError(TOO_MANY_PIXELS, code="too_big")
             image.load()
     except ValidationError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise ValidationError(_("The picture has too many pixels."), code="too_big") from None
+        raise ValidationError(TOO_MANY_PIXELS, code="too_big") from None
     except Exception:  # Pillow raises many kinds for broken files
         raise ValidationError(
             _("This file is not a picture we can read. Upload a JPEG, PNG or WebP picture."),

@@ -412,3 +412,21 @@ def test_a_form_without_the_cleaning_field_still_stores_only_clean_pictures(
     else:  # refused by the guard: a Bad Request, never a 500, and nothing kept
         assert not Category.objects.exists()
         assert media_files() == files_before
+
+
+@pytest.mark.parametrize(
+    ("language", "hostile_id", "message"),
+    [
+        ("vi", "bomb-20000x20000", "Ảnh quá lớn, không mở được (quá nhiều điểm ảnh)"),
+        ("en", "bomb-20000x20000", "The picture is too big to open (too many pixels)"),
+        ("en", "svg-with-script", "This file is not a picture we can read"),
+        ("en", "30-mb", "The picture is too large (30.0 MB); the limit is 8 MB."),
+    ],
+)
+def test_the_refusal_is_said_in_her_language(client, home_page, language, hostile_id, message):
+    client.cookies["django_language"] = language
+    endpoint = Application(client, home_page)
+    response = endpoint.post(upload(CORPUS[hostile_id]))
+    assert response.status_code == 200
+    assert message in endpoint.errors(response)
+    assert message.replace("'", "&#x27;") in response.content.decode()
