@@ -382,6 +382,8 @@ def test_every_upload_endpoint_against_the_hostile_corpus(
             WAGTAIL_MESSAGES[hostile_id] if endpoint_id.startswith("wagtail") else hostile.message
         )
         assert message in endpoint.errors(response)
+        if response["Content-Type"].startswith("text/html"):
+            assert message in response.content.decode()  # shown to her, beside the field
         assert endpoint.stored() == rows_before
         assert media_files() == files_before
 
