@@ -39,6 +39,8 @@ FORMATS = {
     "PNG": ("PNG", "png", "image/png"),
     "WEBP": ("WEBP", "webp", "image/webp"),
     "HEIF": ("JPEG", "jpg", "image/jpeg"),
+    # A JPEG with a second picture after the first (a phone's depth or HDR map).
+    "MPO": ("JPEG", "jpg", "image/jpeg"),
 }
 
 TOO_MANY_PIXELS = _(
@@ -93,8 +95,10 @@ def _re_encode(image: Image.Image) -> CleanedPicture:
     image = ImageOps.exif_transpose(image)  # keep the orientation the phone meant
     if stored_format == "JPEG" and image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
-    # Pillow writes some of ``info`` back (a JPEG's comment, for one): start from nothing.
-    image.info = {}
+        icc_profile = None  # a CMYK profile does not describe the RGB pixels
+    # Pillow writes some of ``info`` back (a JPEG's comment, for one): start from
+    # nothing but a logo's transparent colour, which is part of the picture.
+    image.info = {k: v for k, v in image.info.items() if k == "transparency"}
     options: dict = {"icc_profile": icc_profile} if icc_profile else {}
     if stored_format in {"JPEG", "WEBP"}:
         options["quality"] = 88

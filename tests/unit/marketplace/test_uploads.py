@@ -70,6 +70,39 @@ def test_a_phone_heic_photo_becomes_a_jpeg():
     assert Image.open(cleaned).format == "JPEG"
 
 
+def test_a_phone_jpeg_with_a_second_picture_is_kept_as_one_jpeg():
+    buffer = io.BytesIO()
+    first, second = Image.new("RGB", (40, 30), "red"), Image.new("RGB", (20, 15), "blue")
+    first.save(buffer, "MPO", save_all=True, append_images=[second])
+    assert Image.open(io.BytesIO(buffer.getvalue())).format == "MPO"  # how Pillow sees it
+    cleaned = clean_image(SimpleUploadedFile("IMG_0002.JPG", buffer.getvalue()))
+    data = cleaned.read()
+    assert data.count(b"\xff\xd8") == 1 and data.endswith(b"\xff\xd9")  # one picture only
+    with Image.open(io.BytesIO(data)) as image:
+        assert (image.format, image.size) == ("JPEG", (40, 30))
+
+
+def test_a_logo_keeps_its_transparent_background():
+    logo = Image.new("P", (16, 16), 0)
+    logo.putpalette([255, 255, 255, 200, 30, 60] + [0] * 762)
+    buffer = io.BytesIO()
+    logo.save(buffer, "PNG", transparency=0)
+    cleaned = clean_image(SimpleUploadedFile("logo.png", buffer.getvalue()))
+    with Image.open(cleaned) as image:
+        assert image.info.get("transparency") == 0
+        assert image.convert("RGBA").getpixel((0, 0))[3] == 0
+
+
+def test_a_cmyk_jpeg_becomes_rgb_without_its_cmyk_profile():
+    buffer = io.BytesIO()
+    Image.new("CMYK", (20, 20), (0, 100, 100, 0)).save(
+        buffer, "JPEG", icc_profile=b"fake cmyk profile"
+    )
+    cleaned = clean_image(SimpleUploadedFile("in.jpg", buffer.getvalue()))
+    with Image.open(cleaned) as image:
+        assert image.mode == "RGB" and "icc_profile" not in image.info
+
+
 def test_a_cleaned_picture_is_not_cleaned_twice():
     cleaned = clean_image(picture("JPEG"))
     assert isinstance(cleaned, CleanedPicture)
