@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from marketplace.models import AdministrativeArea, ModerationEvent, Vendor, VendorMember
 from marketplace.text import strip_marks
-from marketplace.uploads import clean_image
+from marketplace.uploads import CleanImageField
 from marketplace.validators import normalise_phone, validate_bank_account
 
 
@@ -115,7 +115,7 @@ class VendorApplicationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         max_length=4000,
     )
-    photo = forms.ImageField(
+    photo = CleanImageField(
         label=_("A photo of your products or workshop"),
         help_text=_("JPEG, PNG or WebP, at most 8 MB."),
     )
@@ -136,9 +136,6 @@ class VendorApplicationForm(forms.Form):
 
     def clean_phone(self) -> str:
         return normalise_phone(self.cleaned_data["phone"])
-
-    def clean_photo(self):
-        return clean_image(self.cleaned_data["photo"])
 
     def clean_name(self) -> str:
         name = " ".join(self.cleaned_data["name"].split())
@@ -255,6 +252,7 @@ class VendorProfileForm(forms.ModelForm):
             "language",
         ]
         widgets = {"story": forms.Textarea(attrs={"rows": 6})}
+        field_classes = {"logo": CleanImageField, "cover_image": CleanImageField}
         help_texts = {
             "bank_account_holder": _("As printed by the bank, without accents: NGUYEN THI LAN."),
         }
@@ -276,15 +274,3 @@ class VendorProfileForm(forms.ModelForm):
 
     def clean_bank_account_holder(self) -> str:
         return strip_marks(self.cleaned_data["bank_account_holder"]).upper().strip()
-
-    def _clean_picture(self, name: str):
-        picture = self.cleaned_data.get(name)
-        if picture and picture != getattr(self.instance, name):
-            return clean_image(picture)
-        return picture
-
-    def clean_logo(self):
-        return self._clean_picture("logo")
-
-    def clean_cover_image(self):
-        return self._clean_picture("cover_image")

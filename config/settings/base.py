@@ -167,6 +167,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Uploads have one door: the default storage cleans any picture written under
+# people's picture folders that no form cleaned (marketplace/storage.py).
+STORAGES["default"] = {"BACKEND": "marketplace.storage.PictureStorage"}
 FILE_UPLOAD_PERMISSIONS = 0o644
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

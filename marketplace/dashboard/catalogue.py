@@ -21,6 +21,7 @@ from oscar.views.decorators import permissions_required
 
 from catalog.models import LOCAL_PRODUCT_FIELDS
 from catalog.qr import trace_qr_png
+from marketplace.dashboard.product_images import CleanProductImageFormSet
 from marketplace.models import AdministrativeArea
 from marketplace.permissions import member_vendor
 from marketplace.selectors import product_vendor
@@ -108,6 +109,7 @@ def _commune_label(area: AdministrativeArea) -> str:
 
 class ModeratedProductUpdateView(OscarProductCreateUpdateView):
     form_class = LocalProductForm
+    image_formset = CleanProductImageFormSet
 
     def get_success_url(self):
         """After "Save", a member goes back to her listings, where she sends it for review."""

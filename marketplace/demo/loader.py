@@ -47,6 +47,7 @@ from marketplace.services.roles import roles_sync, union_leader_group
 from marketplace.services.site_address import site_address_sync
 from marketplace.services.vendors import vendor_member_add
 from marketplace.text import strip_marks, vn_slugify
+from marketplace.uploads import clean_image
 from search.indexing import product_documents_rebuild
 from search.pages import page_documents_complete
 
@@ -347,7 +348,10 @@ def _product_class():
 def _write_image(spec: ProductSpec) -> None:
     if not default_storage.exists(spec.image_name):
         data = product_image(code=spec.upc, title=spec.title, image_format=spec.image_format)
-        saved = default_storage.save(spec.image_name, ContentFile(data))
+        # The storage stores pictures only cleaned; the demo keeps its known names.
+        picture = clean_image(ContentFile(data, name=spec.image_name))
+        picture.name = spec.image_name.rsplit("/", 1)[-1]
+        saved = default_storage.save(spec.image_name, picture)
         assert saved == spec.image_name, saved
 
 

@@ -161,7 +161,7 @@ def test_apply_as_a_newcomer(client, home_page, mailoutbox, django_capture_on_co
     ("overrides", "field", "message"),
     [
         ({"phone": "12345"}, "phone", "số điện thoại Việt Nam"),
-        ({"photo": SimpleUploadedFile("anh.jpg", b"not a picture")}, "photo", "hình ảnh"),
+        ({"photo": SimpleUploadedFile("anh.jpg", b"not a picture")}, "photo", "không phải ảnh"),
         ({"photo": gif()}, "photo", "JPEG, PNG hoặc WebP"),
         ({"password2": "khac"}, "password2", "không khớp"),
         ({"commune": 999999}, "commune", ""),
