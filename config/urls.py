@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.views import robots_txt, sitemap
 from marketplace.views import healthz
+from storefront_theme.csp import csp_report
 
 handler404 = "storefront_theme.views.page_not_found"
 handler500 = "storefront_theme.views.server_error"
@@ -22,6 +23,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots-txt"),
+    path("csp-report/", csp_report, name="csp-report"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),

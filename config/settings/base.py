@@ -66,6 +66,9 @@ INSTALLED_APPS = DJANGO_APPS + LOCAL_APPS + OSCAR_APPS + WAGTAIL_APPS + TASK_APP
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (config/settings/csp.py). Before the page cache, so a
+    # page served from it still gets this request's header and nonce.
+    "storefront_theme.csp.SitePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -192,6 +195,8 @@ LOGGING = {
     },
 }
 
+# Content-Security-Policy: enforced in every environment (see the module's docstring).
+from config.settings.csp import *  # noqa: E402,F403
 from config.settings.oscar import *  # noqa: E402,F403
 from config.settings.payments import *  # noqa: E402,F403
 from config.settings.search import *  # noqa: E402,F403

@@ -34,3 +34,9 @@ WAGTAIL_CONTENT_LANGUAGES = [("vi", _("Vietnamese"))]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "txt"]
 # Links are shared on Zalo and typed on phones: ASCII slugs travel best.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+
+# Wagtail's admin calls no third party: no Gravatar (staff e-mail hashes) and no
+# release check, which the Content-Security-Policy would refuse anyway
+# (config/settings/csp.py). Avatars are the ones staff upload.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
