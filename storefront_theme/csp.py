@@ -19,6 +19,7 @@ import logging
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.db import transaction
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -95,8 +96,12 @@ def _camel_to_report(body: dict) -> dict:
 
 @csrf_exempt
 @require_POST
+@transaction.non_atomic_requests
 def csp_report(request):
-    """Log each violation a browser reports; 204 when read, 400 or 413 when not."""
+    """Log each violation a browser reports; 204 when read, 400 or 413 when not.
+
+    Touches no database: a burst of reports costs a log line each, no transaction.
+    """
     limit = settings.CSP_REPORT_MAX_BYTES
     try:
         declared = int(request.META.get("CONTENT_LENGTH") or 0)
