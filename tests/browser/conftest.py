@@ -7,6 +7,7 @@ REQUIRE_SERVICES=1. Screenshots go to var/screenshots (ignored by git).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import weakref
@@ -98,6 +99,21 @@ def csp_watch(context) -> None:
 def csp_violations(page) -> list[str]:
     """Every CSP violation seen so far on any page of ``page``'s context, in order."""
     return list(_CSP_FOUND.get(page.context, []))
+
+
+@contextlib.contextmanager
+def csp_checked(page):
+    """Steps that must meet no CSP violation; if they fail, a violation is named first.
+
+    A refused handler fails a step by a time-out (the form never sent); this
+    says why.
+    """
+    try:
+        yield
+    except Exception as error:
+        assert csp_violations(page) == [], f"{error.__class__.__name__} after a CSP violation"
+        raise
+    assert csp_violations(page) == []
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 import pytest
 from oscar.core.loading import get_model
 
-from tests.browser.conftest import axe_violations, csp_violations, screenshot
+from tests.browser.conftest import axe_violations, csp_checked, csp_violations, screenshot
 from tests.browser.market import market_create
 
 Country = get_model("address", "Country")
@@ -24,8 +24,9 @@ def shopper_fills_basket(page, market) -> None:
     assert sorted(results.all_inner_texts()) == ["Cơm cháy chà bông", "Cơm cháy mắm tỏi Kim Sơn"]
 
     # Choosing an order sends the form at once (site.js, not an onchange attribute).
-    page.select_option("select[name=sort_by]", "price-desc")
-    page.wait_for_url("**sort_by=price-desc**")
+    with csp_checked(page):
+        page.select_option("select[name=sort_by]", "price-desc")
+        page.wait_for_url("**sort_by=price-desc**")
     assert results.all_inner_texts() == ["Cơm cháy mắm tỏi Kim Sơn", "Cơm cháy chà bông"]
 
     page.get_by_role("link", name="Hoa Lư").click()
