@@ -192,3 +192,25 @@ def test_our_templates_and_widgets_carry_no_inline_script_or_handler(app):
             text = path.read_text()
             found += [f"{path}: {m.group(0)}" for m in re.finditer(r"[\"']on[a-z]+[\"']\s*:", text)]
     assert found == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "oscar/base.html",
+        "oscar/partials/form.html",
+        "oscar/dashboard/partials/form.html",
+        "oscar/customer/wishlists/wishlists_form.html",
+        "oscar/dashboard/catalogue/product_class_form.html",
+        "oscar/forms/widgets/image_input_widget.html",
+    ],
+)
+def test_oscar_templates_with_handlers_are_replaced_by_ours(name):
+    """Oscar's stock copies carry onclick/onload/onerror or an inline script without a nonce."""
+    from django.template.loader import get_template
+
+    template = get_template(name)
+    assert "storefront_theme" in str(template.origin)
+    source = template.template.source
+    assert HANDLER_ATTRIBUTE.findall(source) == []
+    assert all("csp_nonce" in attrs for attrs in INLINE_SCRIPT.findall(source))
