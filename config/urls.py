@@ -13,6 +13,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.views import robots_txt, sitemap
 from marketplace.account_views import CmsLogoutView, cms_password_reset_view
 from marketplace.views import healthz
+from storefront_theme.csp import csp_report
 
 handler403 = "storefront_theme.views.permission_denied"
 handler404 = "storefront_theme.views.page_not_found"
@@ -24,6 +25,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots-txt"),
+    path("csp-report/", csp_report, name="csp-report"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
     # Same paths as Wagtail's: signing out on a GET, password reset unlimited

@@ -62,7 +62,7 @@ class SearchForm(forms.Form):
         required=False,
         label=_("Sort by"),
         choices=SORT_CHOICES,
-        widget=forms.Select(attrs={"class": "form-control", "onchange": "this.form.submit()"}),
+        widget=forms.Select(attrs={"class": "form-control", "data-autosubmit": ""}),
     )
 
     def cleaned(self) -> dict:

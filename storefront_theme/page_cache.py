@@ -18,6 +18,11 @@ copy has every ``csrfmiddlewaretoken`` value replaced by a placeholder, and
 each visitor gets a token of their own (``get_token``) written in; so no two
 visitors share a CSRF secret.
 
+CSP nonces: the one inline script a page carries has the request's nonce
+(``oscar/base.html``). The stored copy has it replaced by a placeholder, and
+each visitor's copy gets that visitor's nonce, which the CSP middleware (placed
+before this one) then writes in the header.
+
 Invalidation: the cache key holds a version that ``page_cache_bump`` changes
 whenever products, stock, categories, listings, vendors, offers, reviews,
 images or Wagtail pages change (``storefront_theme.signals``). The version
@@ -54,9 +59,11 @@ CACHED_URL_NAMES = frozenset({"home", "catalogue:index", "catalogue:category", "
 # Oscar's basket cookie; Django's session and message cookies are read from settings.
 BASKET_COOKIE = "oscar_open_basket"
 CSRF_PLACEHOLDER = b"__page_cache_csrf_token__"
+NONCE_PLACEHOLDER = b"__page_cache_csp_nonce__"
 _CSRF_VALUE = re.compile(rb'(name="csrfmiddlewaretoken"\s+value=")[A-Za-z0-9]+(")')
 # Server-Timing describes the request that rendered the page, not the ones served a copy.
-_SKIPPED_HEADERS = {"set-cookie", "content-length", "server-timing"}
+# The CSP header carries one request's nonce; each copy served gets its own.
+_SKIPPED_HEADERS = {"set-cookie", "content-length", "server-timing", "content-security-policy"}
 HIT_TIMING = 'page-cache;desc="hit"'
 
 
@@ -171,6 +178,11 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         if _response_storable(request, response):
             content = _CSRF_VALUE.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", response.content)
+            nonce = getattr(request, "_csp_nonce", None)
+            if isinstance(nonce, str):
+                content = content.replace(
+                    f'nonce="{nonce}"'.encode(), b'nonce="' + NONCE_PLACEHOLDER + b'"'
+                )
             headers = [
                 (name, value)
                 for name, value in response.items()
@@ -184,6 +196,10 @@ class AnonymousPageCacheMiddleware:
         content, headers = stored
         if CSRF_PLACEHOLDER in content:
             content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
+        if NONCE_PLACEHOLDER in content:
+            content = content.replace(
+                NONCE_PLACEHOLDER, str(getattr(request, "csp_nonce", "")).encode()
+            )
         response = HttpResponse(content)
         for name, value in headers:
             response[name] = value

@@ -83,6 +83,9 @@ INSTALLED_APPS += ["axes"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (config/settings/csp.py). Before the page cache, so a
+    # page served from it still gets this request's header and nonce.
+    "storefront_theme.csp.SitePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -219,7 +222,10 @@ LOGGING = {
     },
 }
 
+# accounts: sign-in lock-out and rate limits; csp: the Content-Security-Policy,
+# enforced in every environment (see each module's docstring).
 from config.settings.accounts import *  # noqa: E402,F403
+from config.settings.csp import *  # noqa: E402,F403
 from config.settings.oscar import *  # noqa: E402,F403
 from config.settings.payments import *  # noqa: E402,F403
 from config.settings.search import *  # noqa: E402,F403

@@ -42,3 +42,9 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.image_forms.CleanImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "heic"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 8 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+
+# Wagtail's admin calls no third party: no Gravatar (staff e-mail hashes) and no
+# release check, which the Content-Security-Policy would refuse anyway
+# (config/settings/csp.py). Avatars are the ones staff upload.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -8,6 +8,10 @@ any money moves.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
+from csp.decorators import csp_update
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
@@ -161,6 +165,32 @@ class ThankYouView(generic.TemplateView):
         return context
 
 
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def stripe_csp_sources() -> dict[str, list[str]]:
+    """What Stripe.js and its Payment Element need beyond the site's policy.
+
+    Added to the Content-Security-Policy of the card step only
+    (``CardPaymentView``): Stripe's script, the frames it draws the card fields
+    and 3-D Secure in, and its API. Against localstripe (``STRIPE_API_BASE``,
+    ``STRIPE_JS_URL``) the same directives name localstripe's address.
+    https://docs.stripe.com/security/guide#content-security-policy
+    """
+    script = _origin(settings.STRIPE_JS_URL)
+    api = (
+        _origin(settings.STRIPE_API_BASE) if settings.STRIPE_API_BASE else "https://api.stripe.com"
+    )
+    scripts = [script]
+    frames = [script]
+    if script == "https://js.stripe.com":
+        scripts.append("https://*.js.stripe.com")
+        frames += ["https://*.js.stripe.com", "https://hooks.stripe.com"]
+    return {"script-src": scripts, "frame-src": frames, "connect-src": [api]}
+
+
 def _session_group(request) -> OrderGroup | None:
     number = request.session.get(SESSION_GROUP_KEY)
     return OrderGroup.objects.filter(number=number).first() if number else None
@@ -184,11 +214,10 @@ class CardPaymentView(generic.TemplateView):
             return redirect("basket:summary")
         if self.group.payment_status != OrderGroup.PaymentStatus.AWAITING:
             return redirect("checkout:thank-you")
-        return super().dispatch(request, *args, **kwargs)
+        # Stripe's script and frames are allowed on this page, and on no other.
+        return csp_update(stripe_csp_sources())(super().dispatch)(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        from django.conf import settings
-
         from marketplace.payments.stripe_gateway import PaymentError
         from marketplace.services.payments import order_group_card_intent
 

@@ -7,8 +7,10 @@ REQUIRE_SERVICES=1. Screenshots go to var/screenshots (ignored by git).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import weakref
 from pathlib import Path
 
 import pytest
@@ -43,14 +45,75 @@ def chromium():
 
 @pytest.fixture
 def phone(chromium, live_server):
-    """A phone-sized page (390×844) whose relative URLs go to the live server."""
+    """A phone-sized page (390×844) whose relative URLs go to the live server.
+
+    Every Content-Security-Policy violation on any page it opens is collected:
+    ``csp_violations(page)`` lists them.
+    """
     context = chromium.new_context(
         viewport=PHONE, base_url=live_server.url, locale="vi-VN", is_mobile=True, has_touch=True
     )
     context.set_default_timeout(15_000)
+    csp_watch(context)
     page = context.new_page()
     yield page
     context.close()
+
+
+# --------------------------------------------------------------------------
+# Content-Security-Policy violations (config/settings/csp.py)
+# --------------------------------------------------------------------------
+_CSP_FOUND: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# Runs in every page and frame before the page's own scripts; the binding is
+# called through the DevTools protocol, which the policy does not restrict.
+_CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+    window.__cspViolation([
+        location.pathname + location.search,
+        event.effectiveDirective,
+        event.blockedURI,
+        (event.sourceFile || "") + ":" + event.lineNumber,
+        event.sample,
+    ].join(" | "));
+});
+"""
+
+
+def csp_watch(context) -> None:
+    """Collect every CSP violation in ``context``'s pages: the browser's event and its console."""
+    found: list[str] = []
+    _CSP_FOUND[context] = found
+
+    def reported(violation: str) -> None:
+        found.append(violation)
+
+    def console(message) -> None:
+        if "Content Security Policy" in message.text:
+            found.append(f"console | {message.text}")
+
+    context.expose_function("__cspViolation", reported)
+    context.add_init_script(script=_CSP_LISTENER)
+    context.on("console", console)
+
+
+def csp_violations(page) -> list[str]:
+    """Every CSP violation seen so far on any page of ``page``'s context, in order."""
+    return list(_CSP_FOUND.get(page.context, []))
+
+
+@contextlib.contextmanager
+def csp_checked(page):
+    """Steps that must meet no CSP violation; if they fail, a violation is named first.
+
+    A refused handler fails a step by a time-out (the form never sent); this
+    says why.
+    """
+    try:
+        yield
+    except Exception as error:
+        assert csp_violations(page) == [], f"{error.__class__.__name__} after a CSP violation"
+        raise
+    assert csp_violations(page) == []
 
 
 @pytest.fixture
@@ -84,7 +147,9 @@ def axe_violations(page, name: str = "") -> list[dict]:
 
     With a ``name``, the findings are also written to var/screenshots/axe-<name>.json.
     """
-    page.add_script_tag(path=str(services.AXE_SCRIPT))
+    # Evaluated through the DevTools protocol rather than added as an inline
+    # <script>, which the Content-Security-Policy would refuse.
+    page.evaluate(services.AXE_SCRIPT.read_text())
     results = page.evaluate(
         """(WCAG_TAGS) => axe.run(document, {
             runOnly: {type: 'tag', values: WCAG_TAGS},

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import axe_violations, log_in, screenshot
+from tests.browser.conftest import axe_violations, csp_violations, log_in, screenshot
 from tests.browser.market import PASSWORD, market_create
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -48,6 +48,7 @@ def test_shopper_pages_have_no_serious_violations(phone, home_page):
             screenshot(phone, f"axe-{name}")
             found[name] = violations
     assert found == {}
+    assert csp_violations(phone) == []
 
 
 def test_member_dashboard_has_no_serious_violations(phone, home_page):
@@ -60,3 +61,4 @@ def test_member_dashboard_has_no_serious_violations(phone, home_page):
         if violations:
             found[name] = violations
     assert found == {}
+    assert csp_violations(phone) == []

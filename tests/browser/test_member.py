@@ -3,7 +3,7 @@
 import pytest
 
 from marketplace.models import Listing
-from tests.browser.conftest import log_in, screenshot
+from tests.browser.conftest import csp_checked, csp_violations, log_in, screenshot
 from tests.browser.market import PASSWORD, market_create
 from tests.images import png_bytes
 
@@ -24,10 +24,13 @@ def member_lists_a_product(page, market) -> None:
         "#id_productcategory_set-0-category", label="Cói và mây tre đan > Túi và đồ dùng cói"
     )
     page.click("a[href='#product_images']")
-    page.set_input_files(
-        "#id_images-0-original",
-        files=[{"name": "lan-coi.png", "mimeType": "image/png", "buffer": png_bytes()}],
-    )
+    # The preview shows the picture and hides Oscar's "Upload Image" button (site.js).
+    with csp_checked(page):
+        page.set_input_files(
+            "#id_images-0-original",
+            files=[{"name": "lan-coi.png", "mimeType": "image/png", "buffer": png_bytes()}],
+        )
+        page.locator("#upload_button_id_images-0-original-image").wait_for(state="hidden")
     page.click("a[href='#product_stock']")
     page.select_option("#id_stockrecords-0-partner", label="Hợp tác xã Cói Kim Sơn")
     page.fill("#id_stockrecords-0-partner_sku", "COI-01")
@@ -44,6 +47,7 @@ def member_lists_a_product(page, market) -> None:
     page.wait_for_load_state()
     assert "Đang chờ duyệt" in page.locator("tr", has_text="Làn cói Kim Sơn").inner_text()
     screenshot(page, "member-sent-for-review")
+    assert csp_violations(page) == []
 
 
 def staff_approves(page, listing: Listing) -> None:
@@ -76,3 +80,4 @@ def test_member_lists_a_product_and_the_union_approves_it(phone, home_page):
     assert "180.000" in phone.locator(".product_main .price").inner_text()
     assert phone.locator(".product-gallery img").count() == 1
     screenshot(phone, "member-product-public")
+    assert csp_violations(phone) == []

@@ -3,7 +3,7 @@
 import pytest
 from oscar.core.loading import get_model
 
-from tests.browser.conftest import axe_violations, screenshot
+from tests.browser.conftest import axe_violations, csp_checked, csp_violations, screenshot
 from tests.browser.market import market_create
 
 Country = get_model("address", "Country")
@@ -22,6 +22,12 @@ def shopper_fills_basket(page, market) -> None:
     page.wait_for_url("**/search/**")
     results = page.locator(".product-grid .product-title")
     assert sorted(results.all_inner_texts()) == ["Cơm cháy chà bông", "Cơm cháy mắm tỏi Kim Sơn"]
+
+    # Choosing an order sends the form at once (site.js, not an onchange attribute).
+    with csp_checked(page):
+        page.select_option("select[name=sort_by]", "price-desc")
+        page.wait_for_url("**sort_by=price-desc**")
+    assert results.all_inner_texts() == ["Cơm cháy mắm tỏi Kim Sơn", "Cơm cháy chà bông"]
 
     page.get_by_role("link", name="Hoa Lư").click()
     page.wait_for_url("**district=**")
@@ -47,6 +53,7 @@ def shopper_fills_basket(page, market) -> None:
     basket = page.locator("#content_inner").inner_text()
     assert "Cơm cháy chà bông" in basket and "Cơm cháy mắm tỏi Kim Sơn" in basket
     screenshot(page, "shopper-3-basket")
+    assert csp_violations(page) == []
 
 
 def shopper_pays_cash_on_delivery(page) -> None:
@@ -85,6 +92,7 @@ def shopper_pays_cash_on_delivery(page) -> None:
     assert "Hợp tác xã Cơm cháy Hoa Lư" in text and "Hợp tác xã Cói Kim Sơn" in text
     screenshot(page, "shopper-6-confirmation")
     assert axe_violations(page, "checkout-confirmation") == []
+    assert csp_violations(page) == []
 
 
 def test_shopper_buys_from_two_cooperatives_with_cash_on_delivery(phone, home_page):
@@ -105,3 +113,4 @@ def test_switching_language_on_a_product_page_keeps_the_product(phone, home_page
     assert phone.locator("h1").inner_text() == "Cơm cháy mắm tỏi Kim Sơn"
     assert phone.get_by_role("button", name="Search").is_visible()
     screenshot(phone, "language-en-product")
+    assert csp_violations(phone) == []
