@@ -74,9 +74,12 @@ def plain_text(value: str | None) -> str:
     """
     if not value:
         return ""
-    for _attempt in range(5):
+    # Each round that changes the text shortens it (a tag or an entity goes),
+    # so this settles; the cap only bounds a pathological input, which then
+    # keeps its last layer escaped: never a tag.
+    for _attempt in range(50):
         cleaned = html.unescape(_no_tags.clean(value))
         if cleaned == value:
-            break
+            return value
         value = cleaned
-    return value
+    return _no_tags.clean(value)

@@ -92,6 +92,19 @@ def test_a_story_keeps_its_words_and_loses_its_markup():
     assert plain_text(None) == "" and rich_text(None) == ""
 
 
+@pytest.mark.parametrize("layers", [1, 5, 6, 12])
+def test_a_tag_escaped_many_times_never_comes_back(layers):
+    """A title is shown unescaped in Oscar's HTML e-mails: no depth of escaping may revive a tag."""
+    import html
+
+    text = "<img src=x onerror=alert(1)>Mật ong"
+    for _layer in range(layers):
+        text = html.escape(text)
+    cleaned = plain_text(text)
+    assert "<img" not in cleaned and "<" not in cleaned.replace("&lt;", "")
+    assert "Mật ong" in cleaned
+
+
 def test_the_template_filter_shows_cleaned_html():
     template = Template("{% load sanitise %}{{ text|rich_text }}")
     shown = template.render(Context({"text": '<p onclick="x()">A</p><script>b()</script>'}))
