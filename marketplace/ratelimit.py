@@ -1,9 +1,11 @@
 """Rate limits of public forms, and the client's address they (and axes) count by.
 
 A limit is a number of requests per window of seconds (settings.RATE_LIMITS),
-counted in the ``default`` cache: shared by a machine's gunicorn workers
-(the file cache) or by every machine (Redis). A window is fixed: it starts at
-the first counted request and the count is forgotten when it ends. A refused
+counted in the ``ratelimit`` cache, apart from the pages so that filling the
+page cache cannot reset them: files shared by a machine's gunicorn workers
+(several machines need a shared cache). A window is fixed and aligned to the
+clock (``time // seconds``): the count is forgotten when it ends, so up to
+twice the limit can pass across a boundary. A refused
 request gets a 429 page saying how long to wait; it changes nothing.
 """
 
@@ -16,7 +18,7 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -49,6 +51,7 @@ def hit(scope: str, key: str) -> int:
     limit, seconds = settings.RATE_LIMITS[scope]
     window = int(time.time() // seconds)
     cache_key = f"ratelimit:{scope}:{window}:{_digest(key)}"
+    cache = caches["ratelimit"]
     cache.add(cache_key, 0, seconds)
     try:
         count = cache.incr(cache_key)
@@ -90,7 +93,9 @@ def rate_limit(
     def decorator(view: Callable) -> Callable:
         @wraps(view)
         def wrapped(request: HttpRequest, *args, **kwargs):
-            if request.method in methods and (when is None or when(request)):
+            # Django answers HEAD with the GET handler: it must count as one.
+            method = "GET" if request.method == "HEAD" else request.method
+            if method in methods and (when is None or when(request)):
                 wait = hit(scope, client_ip(request))
                 target = email(request).strip() if email else ""
                 if target:

@@ -5,6 +5,8 @@ change only what differs. Each integration has its own module, imported at
 the end. https://docs.djangoproject.com/en/5.2/ref/settings/
 """
 
+from pathlib import Path
+
 from django.utils.translation import gettext_lazy as _
 
 from config.env import (
@@ -190,11 +192,19 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # records (a few hundred bytes, three per product picture, read 72 at a time
 # by a listing) stay in each process's memory, sized for a province's
 # catalogue; a miss costs one query per page (storefront_theme/thumbnails.py).
+_CACHE_DIR = Path(env_str("DJANGO_CACHE_DIR", default=str(BASE_DIR / "var" / "cache")))
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": env_str("DJANGO_CACHE_DIR", default=str(BASE_DIR / "var" / "cache")),
+        "LOCATION": str(_CACHE_DIR),
         "OPTIONS": {"MAX_ENTRIES": env_int("DJANGO_CACHE_MAX_ENTRIES", default=3000)},
+    },
+    # The rate limits' counters (marketplace/ratelimit.py) apart from the pages,
+    # so a flood of distinct page URLs culling "default" cannot reset them.
+    "ratelimit": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(_CACHE_DIR.parent / f"{_CACHE_DIR.name}-ratelimit"),
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
     },
     "thumbnails": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

@@ -20,3 +20,7 @@ from config.settings.base import *  # noqa: F403
 WHITENOISE_AUTOREFRESH = True
 # Nothing kept between runs of the laptop server (a reset database, edited templates).
 CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+CACHES["ratelimit"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "ratelimit",
+}

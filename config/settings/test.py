@@ -33,4 +33,8 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 PAGE_CACHE_SECONDS = 0
 # Each test process keeps its cache in memory: test runs on one machine never share entries.
 CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+CACHES["ratelimit"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "ratelimit",
+}
 PAGE_CACHE_STAMP = str(BASE_DIR / "var" / "test-page-cache.stamp")
