@@ -158,7 +158,7 @@ def _apply_snapshot(product, snapshot: dict) -> None:
         child = Product.objects.filter(pk=int(pk), parent=product).first()
         if child is None:  # deleted since
             continue
-        Product.objects.filter(pk=child.pk).update(title=variant["title"])
+        Product.objects.filter(pk=child.pk).update(title=plain_text(variant["title"]))
         _apply_prices_and_images(child, variant)
 
 
