@@ -21,6 +21,7 @@ from oscar.views.decorators import permissions_required
 
 from catalog.models import LOCAL_PRODUCT_FIELDS
 from catalog.qr import trace_qr_png
+from marketplace.dashboard.access import is_dashboard_member
 from marketplace.dashboard.product_images import CleanProductImageFormSet
 from marketplace.models import AdministrativeArea
 from marketplace.permissions import member_vendor
@@ -110,6 +111,17 @@ def _commune_label(area: AdministrativeArea) -> str:
 class ModeratedProductUpdateView(OscarProductCreateUpdateView):
     form_class = LocalProductForm
     image_formset = CleanProductImageFormSet
+
+    def dispatch(self, request, *args, **kwargs):
+        # Oscar's "Upselling" picker lists every cooperative's products (through
+        # the product lookup, which is staff's) and links them unreviewed: not hers.
+        if is_dashboard_member(request.user):
+            self.formsets = {
+                name: formset
+                for name, formset in self.formsets.items()
+                if name != "recommended_formset"
+            }
+        return super().dispatch(request, *args, **kwargs)
 
     def get_success_url(self):
         """After "Save", a member goes back to her listings, where she sends it for review."""

@@ -390,3 +390,32 @@ def test_a_member_cannot_add_a_variant_to_an_approved_product(client, world):
     assert client.get(url).status_code == 403
     assert client.post(url, {"title": "Nón lá mới"}).status_code == 403
     assert parent.children.count() == 1
+
+
+def test_a_member_cannot_link_other_cooperatives_products_as_upselling(client, world):
+    """Oscar's "Upselling" picker lists every cooperative's products: not in her editor."""
+    from oscar.core.loading import get_model
+
+    from tests.browserless import form_fields
+
+    recommendation = get_model("catalogue", "ProductRecommendation")
+    own, other = world["own product"], world["other product"]
+    edit = f"/dashboard/catalogue/products/{own.pk}/"
+
+    client.force_login(world["member"])
+    page = client.get(edit).text
+    assert 'id="product_recommended"' not in page and "no-upselling" in page
+    data = form_fields(page, "form#create_update_product_form")
+    data.update(
+        {
+            "recommended_products-TOTAL_FORMS": "1",
+            "recommended_products-INITIAL_FORMS": "0",
+            "recommended_products-0-recommendation": str(other.pk),
+            "recommended_products-0-ranking": "1",
+        }
+    )
+    client.post(edit, data)
+    assert not recommendation.objects.filter(primary=own).exists()
+
+    client.force_login(world["staff"])
+    assert 'id="product_recommended"' in client.get(edit).text  # the Union keeps it
