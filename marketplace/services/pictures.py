@@ -68,7 +68,12 @@ def _reclean(row, model_field, result: PicturesRecleaned, *, dry_run: bool) -> N
         return
     with transaction.atomic():
         setattr(row, model_field.name, picture)
-        update_fields = [model_field.name]
+        # The phone's rotation is applied when cleaning: width and height may swap.
+        dimensions = [
+            getattr(model_field, "width_field", None),
+            getattr(model_field, "height_field", None),
+        ]
+        update_fields = [model_field.name, *filter(None, dimensions)]
         if isinstance(row, AbstractImage):  # Wagtail keeps the file's size and hash
             row._set_image_file_metadata()
             update_fields += ["file_size", "file_hash"]

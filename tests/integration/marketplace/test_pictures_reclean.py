@@ -63,3 +63,21 @@ def test_a_legacy_gps_photo_is_cleaned_renamed_and_the_original_deleted(
         assert not Image.open(stored).getexif()
     assert "hoi-cho" not in wagtail_image.file.name
     assert default_storage.exists(junk)  # refused files are left for a person
+
+
+def test_a_turned_phone_photo_keeps_its_true_size_in_wagtail():
+    """Cleaning applies the phone's rotation: Wagtail's stored width and height follow it."""
+    buffer = io.BytesIO()
+    exif = Image.Exif()
+    exif[0x0112] = 6  # orientation: the phone was turned a quarter
+    Image.new("RGB", (40, 20), "red").save(buffer, "JPEG", exif=exif)
+    image = get_image_model().objects.create(
+        title="Chị Lan", file=legacy_file("original_images/chi-lan.jpg", buffer.getvalue())
+    )
+    assert (image.width, image.height) == (40, 20)
+
+    run()
+
+    image = get_image_model().objects.get(pk=image.pk)
+    assert (image.width, image.height) == (20, 40)
+    assert (image.file.width, image.file.height) == (20, 40)
