@@ -60,6 +60,8 @@ CACHED_URL_NAMES = frozenset({"home", "catalogue:index", "catalogue:category", "
 BASKET_COOKIE = "oscar_open_basket"
 CSRF_PLACEHOLDER = b"__page_cache_csrf_token__"
 NONCE_PLACEHOLDER = b"__page_cache_csp_nonce__"
+# Only a whole nonce attribute gets the visitor's nonce back, never the bare word.
+NONCE_ATTRIBUTE = b'nonce="' + NONCE_PLACEHOLDER + b'"'
 _CSRF_VALUE = re.compile(rb'(name="csrfmiddlewaretoken"\s+value=")[A-Za-z0-9]+(")')
 # Server-Timing describes the request that rendered the page, not the ones served a copy.
 # The CSP header carries one request's nonce; each copy served gets its own.
@@ -158,6 +160,12 @@ def _key(request) -> str:
     return f"page:{page_cache_version()}:{language}:{request.get_host()}:{digest}"
 
 
+def _holds_placeholders(content: bytes) -> bool:
+    """A page that already shows a placeholder (say, a search for it) is not kept:
+    serving it would write a visitor's token or nonce where the page's text was."""
+    return CSRF_PLACEHOLDER in content or NONCE_PLACEHOLDER in content
+
+
 class AnonymousPageCacheMiddleware:
     """Serve ``CACHED_URL_NAMES`` to anonymous visitors from the cache (see module doc).
 
@@ -176,13 +184,11 @@ class AnonymousPageCacheMiddleware:
         if stored is not None:
             return self._served(request, stored)
         response = self.get_response(request)
-        if _response_storable(request, response):
+        if _response_storable(request, response) and not _holds_placeholders(response.content):
             content = _CSRF_VALUE.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", response.content)
             nonce = getattr(request, "_csp_nonce", None)
             if isinstance(nonce, str):
-                content = content.replace(
-                    f'nonce="{nonce}"'.encode(), b'nonce="' + NONCE_PLACEHOLDER + b'"'
-                )
+                content = content.replace(f'nonce="{nonce}"'.encode(), NONCE_ATTRIBUTE)
             headers = [
                 (name, value)
                 for name, value in response.items()
@@ -196,10 +202,9 @@ class AnonymousPageCacheMiddleware:
         content, headers = stored
         if CSRF_PLACEHOLDER in content:
             content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
-        if NONCE_PLACEHOLDER in content:
-            content = content.replace(
-                NONCE_PLACEHOLDER, str(getattr(request, "csp_nonce", "")).encode()
-            )
+        if NONCE_ATTRIBUTE in content:
+            nonce = str(getattr(request, "csp_nonce", ""))
+            content = content.replace(NONCE_ATTRIBUTE, f'nonce="{nonce}"'.encode())
         response = HttpResponse(content)
         for name, value in headers:
             response[name] = value

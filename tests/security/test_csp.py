@@ -114,6 +114,17 @@ def test_a_page_from_the_anonymous_cache_carries_the_nonce_of_its_own_header(
     assert NONCE_IN_HEADER.search(served["Content-Security-Policy"])
 
 
+@pytest.mark.parametrize("word", ["__page_cache_csp_nonce__", "__page_cache_csrf_token__"])
+def test_a_page_showing_a_cache_placeholder_is_never_kept(settings, tmp_path, home_page, word):
+    """A search for the placeholder must not come back holding a visitor's nonce or token."""
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.PAGE_CACHE_STAMP = str(tmp_path / "page-cache.stamp")
+    Client().get("/search/", {"q": word})
+    served = Client().get("/search/", {"q": word})
+    assert served.templates  # rendered afresh, not from the cache
+    assert word in served.content.decode()
+
+
 def test_the_sort_order_is_sent_without_an_onchange_attribute(client, home_page, product):
     html = client.get("/search/?q=com+chay").content.decode()
     select = re.search(r"<select[^>]*name=\"sort_by\"[^>]*>", html).group(0)
