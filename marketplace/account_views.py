@@ -6,6 +6,8 @@
   anyone out. A GET shows a page with the button (the CMS's answers 405).
 - Password reset (the shop's and the CMS's) is rate-limited; setting a new
   password lifts the sign-in lock-out of that account and signs its owner in.
+  An account never opened (someone may have registered another's address)
+  gets, instead of a reset, how to open it.
 """
 
 from __future__ import annotations
@@ -32,12 +34,18 @@ from wagtail.admin.views.account import LogoutView as WagtailLogoutView
 from wagtail.admin.views.account import PasswordResetView as WagtailPasswordResetView
 
 from marketplace.ratelimit import rate_limit
-from marketplace.services.accounts import account_confirm, account_confirm_token, account_register
+from marketplace.services.accounts import (
+    account_confirm,
+    account_confirm_token,
+    account_is_unconfirmed,
+    account_register,
+    account_unconfirmed_notify,
+)
 
 OscarAccountAuthView = get_class("customer.views", "AccountAuthView")
 OscarAccountRegistrationView = get_class("customer.views", "AccountRegistrationView")
 EmailUserCreationForm = get_class("customer.forms", "EmailUserCreationForm")
-PasswordResetForm = get_class("customer.forms", "PasswordResetForm")
+OscarPasswordResetForm = get_class("customer.forms", "PasswordResetForm")
 user_registered = get_class("customer.signals", "user_registered")
 
 SIGNIN_BACKEND = "oscar.apps.customer.auth_backends.EmailBackend"
@@ -173,6 +181,22 @@ class CmsLogoutView(WagtailLogoutView):
 
 def _reset_email(request) -> str:
     return request.POST.get("email", "")
+
+
+class PasswordResetForm(OscarPasswordResetForm):
+    """Oscar's, and an account never opened gets how to open it rather than nothing.
+
+    Django mails active accounts only; the owner of an address someone else
+    registered (and never confirmed) would wait for a mail that never comes.
+    The page stays the same for every address.
+    """
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        email = self.cleaned_data["email"]
+        for user in get_user_model()._default_manager.filter(email__iexact=email):
+            if account_is_unconfirmed(user):
+                account_unconfirmed_notify(user=user)
 
 
 @method_decorator(rate_limit("password-reset", email=_reset_email), name="dispatch")
