@@ -5,9 +5,9 @@
 - Signing out takes a POST: a link, an image or a prefetch cannot sign
   anyone out. A GET shows a page with the button (the CMS's answers 405).
 - Password reset (the shop's and the CMS's) is rate-limited; setting a new
-  password lifts the sign-in lock-out of that account and signs its owner in.
-  An account never opened (someone may have registered another's address)
-  gets, instead of a reset, how to open it.
+  password on either lifts the sign-in lock-out of that account, and the
+  shop's signs its owner in. An account never opened (someone may have
+  registered another's address) gets, instead of a reset, how to open it.
 """
 
 from __future__ import annotations
@@ -31,6 +31,9 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from oscar.core.loading import get_class
 from wagtail.admin.views.account import LogoutView as WagtailLogoutView
+from wagtail.admin.views.account import (
+    PasswordResetConfirmView as WagtailPasswordResetConfirmView,
+)
 from wagtail.admin.views.account import PasswordResetView as WagtailPasswordResetView
 
 from marketplace.ratelimit import rate_limit
@@ -216,6 +219,12 @@ cms_password_reset_view = rate_limit("password-reset", email=_reset_email)(
 )
 
 
+def _lockout_lift(user) -> None:
+    """Forget the account's failed sign-ins (axes keys them by the lower-cased name typed)."""
+    for name in {user.get_username().lower(), (user.email or "").lower()} - {""}:
+        axes_reset(username=name)
+
+
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     """/password-reset/confirm/…: a new password lifts the lock-out and signs the owner in.
 
@@ -230,12 +239,18 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     post_reset_login_backend = SIGNIN_BACKEND
 
     def form_valid(self, form):
-        user = form.user
-        for name in {user.get_username().lower(), (user.email or "").lower()} - {""}:
-            axes_reset(username=name)
+        _lockout_lift(form.user)
         response = super().form_valid(form)
         messages.success(self.request, _("Your new password is saved and you are signed in."))
         return response
 
     def get_success_url(self):
         return reverse("customer:summary")
+
+
+class CmsPasswordResetConfirmView(WagtailPasswordResetConfirmView):
+    """/cms/password_reset/confirm/…: Wagtail's, and the new password lifts the lock-out too."""
+
+    def form_valid(self, form):
+        _lockout_lift(form.user)
+        return super().form_valid(form)
