@@ -11,7 +11,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.views import robots_txt, sitemap
-from marketplace.account_views import CmsLogoutView, cms_password_reset_view
+from marketplace.account_views import (
+    CmsLogoutView,
+    CmsPasswordResetConfirmView,
+    cms_password_reset_view,
+)
 from marketplace.views import healthz
 from storefront_theme.csp import csp_report
 
@@ -28,10 +32,14 @@ urlpatterns = [
     path("csp-report/", csp_report, name="csp-report"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
-    # Same paths as Wagtail's: signing out on a GET, password reset unlimited
-    # (marketplace/account_views.py).
+    # Same paths as Wagtail's: signing out on a GET, password reset unlimited,
+    # a new password leaving the sign-in lock-out in place (marketplace/account_views.py).
     path("cms/logout/", CmsLogoutView.as_view()),
     path("cms/password_reset/", cms_password_reset_view),
+    path(
+        "cms/password_reset/confirm/<uidb64>/<token>/",
+        CmsPasswordResetConfirmView.as_view(),
+    ),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("catalog.urls")),

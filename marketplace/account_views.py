@@ -5,7 +5,9 @@
 - Signing out takes a POST: a link, an image or a prefetch cannot sign
   anyone out. A GET shows a page with the button (the CMS's answers 405).
 - Password reset (the shop's and the CMS's) is rate-limited; setting a new
-  password lifts the sign-in lock-out of that account and signs its owner in.
+  password on either lifts the sign-in lock-out of that account, and the
+  shop's signs its owner in. An account never opened (someone may have
+  registered another's address) gets, instead of a reset, how to open it.
 """
 
 from __future__ import annotations
@@ -29,15 +31,24 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from oscar.core.loading import get_class
 from wagtail.admin.views.account import LogoutView as WagtailLogoutView
+from wagtail.admin.views.account import (
+    PasswordResetConfirmView as WagtailPasswordResetConfirmView,
+)
 from wagtail.admin.views.account import PasswordResetView as WagtailPasswordResetView
 
 from marketplace.ratelimit import rate_limit
-from marketplace.services.accounts import account_confirm, account_confirm_token, account_register
+from marketplace.services.accounts import (
+    account_confirm,
+    account_confirm_token,
+    account_is_unconfirmed,
+    account_register,
+    account_unconfirmed_notify,
+)
 
 OscarAccountAuthView = get_class("customer.views", "AccountAuthView")
 OscarAccountRegistrationView = get_class("customer.views", "AccountRegistrationView")
 EmailUserCreationForm = get_class("customer.forms", "EmailUserCreationForm")
-PasswordResetForm = get_class("customer.forms", "PasswordResetForm")
+OscarPasswordResetForm = get_class("customer.forms", "PasswordResetForm")
 user_registered = get_class("customer.signals", "user_registered")
 
 SIGNIN_BACKEND = "oscar.apps.customer.auth_backends.EmailBackend"
@@ -175,6 +186,22 @@ def _reset_email(request) -> str:
     return request.POST.get("email", "")
 
 
+class PasswordResetForm(OscarPasswordResetForm):
+    """Oscar's, and an account never opened gets how to open it rather than nothing.
+
+    Django mails active accounts only; the owner of an address someone else
+    registered (and never confirmed) would wait for a mail that never comes.
+    The page stays the same for every address.
+    """
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        email = self.cleaned_data["email"]
+        for user in get_user_model()._default_manager.filter(email__iexact=email):
+            if account_is_unconfirmed(user):
+                account_unconfirmed_notify(user=user)
+
+
 @method_decorator(rate_limit("password-reset", email=_reset_email), name="dispatch")
 class PasswordResetView(auth_views.PasswordResetView):
     """/password-reset/: Oscar's, limited per address and per e-mail asked for."""
@@ -192,6 +219,12 @@ cms_password_reset_view = rate_limit("password-reset", email=_reset_email)(
 )
 
 
+def _lockout_lift(user) -> None:
+    """Forget the account's failed sign-ins (axes keys them by the lower-cased name typed)."""
+    for name in {user.get_username().lower(), (user.email or "").lower()} - {""}:
+        axes_reset(username=name)
+
+
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     """/password-reset/confirm/…: a new password lifts the lock-out and signs the owner in.
 
@@ -206,12 +239,18 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     post_reset_login_backend = SIGNIN_BACKEND
 
     def form_valid(self, form):
-        user = form.user
-        for name in {user.get_username().lower(), (user.email or "").lower()} - {""}:
-            axes_reset(username=name)
+        _lockout_lift(form.user)
         response = super().form_valid(form)
         messages.success(self.request, _("Your new password is saved and you are signed in."))
         return response
 
     def get_success_url(self):
         return reverse("customer:summary")
+
+
+class CmsPasswordResetConfirmView(WagtailPasswordResetConfirmView):
+    """/cms/password_reset/confirm/…: Wagtail's, and the new password lifts the lock-out too."""
+
+    def form_valid(self, form):
+        _lockout_lift(form.user)
+        return super().form_valid(form)

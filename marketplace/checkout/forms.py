@@ -1,4 +1,5 @@
-"""Checkout forms: a Vietnamese delivery address and the choice of payment."""
+"""Checkout forms: a gateway that tells no one who has an account, a Vietnamese delivery
+address and the choice of payment."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.checkout.forms import *  # noqa: F403
+from oscar.apps.checkout.forms import GatewayForm as OscarGatewayForm
 from oscar.apps.checkout.forms import ShippingAddressForm as OscarShippingAddressForm
 from oscar.core.loading import get_model
 
@@ -14,6 +16,22 @@ from marketplace.models import AdministrativeArea, OrderGroup
 from marketplace.validators import normalise_phone
 
 Country = get_model("address", "Country")
+
+
+class GatewayForm(OscarGatewayForm):
+    """The checkout's first page, answering the same whether the e-mail has an account.
+
+    Oscar's says "A user with that email address already exists" to a guest
+    or a new customer. Here a guest goes on with any e-mail (her order is a
+    guest's order, as for anyone), and a new customer goes on to the
+    registration, which answers the same for a known and a new address.
+    """
+
+    def clean(self):
+        if self.is_guest_checkout() or self.is_new_account_checkout():
+            self.errors.pop("password", None)
+            return self.cleaned_data
+        return super().clean()
 
 
 class CommuneChoiceField(forms.ModelChoiceField):

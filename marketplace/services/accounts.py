@@ -24,6 +24,8 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from marketplace.models import VendorMember
+
 logger = logging.getLogger(__name__)
 
 PURPOSES = ("register", "apply")
@@ -69,6 +71,10 @@ def account_register(
         raise ValueError(purpose)
     email = email.strip().lower()
     existing = account_find(email=email)
+    if existing is not None and account_is_unconfirmed(existing):
+        return _account_reclaim(
+            user=existing, password=password, first_name=first_name, purpose=purpose
+        )
     if existing is not None:
         make_password(password)  # the same work as a new account: time tells nothing either
         transaction.on_commit(lambda: account_exists_notify(user=existing, purpose=purpose))
@@ -80,6 +86,29 @@ def account_register(
     user.set_password(password)
     user.save()
     transaction.on_commit(lambda: account_confirm_notify(user=user, purpose=purpose))
+    return user
+
+
+def account_is_unconfirmed(user: AbstractBaseUser) -> bool:
+    """Waiting for its owner's link: inactive and never signed in."""
+    return not user.is_active and user.last_login is None
+
+
+def _account_reclaim(
+    *, user: AbstractBaseUser, password: str, first_name: str, purpose: str
+) -> AbstractBaseUser:
+    """Registration again with an unconfirmed address: as new, and the earlier claim is gone.
+
+    Whoever registered before did not open the link, so the password, the
+    name and any application to sell were hers, not necessarily the
+    mailbox owner's: they are replaced, and her confirmation link stops working.
+    """
+    user.set_password(password)
+    user.first_name = first_name
+    user.save(update_fields=["password", "first_name"])
+    VendorMember.objects.filter(user=user).delete()
+    transaction.on_commit(lambda: account_confirm_notify(user=user, purpose=purpose))
+    logger.info("Registration (%s) for an unconfirmed address", purpose)
     return user
 
 
@@ -129,5 +158,19 @@ def account_exists_notify(*, user: AbstractBaseUser, purpose: str) -> None:
             "reset_url": f"{site_url}{reverse('password-reset')}",
             "apply_url": f"{site_url}{reverse('marketplace:apply')}",
         },
+        recipient=user.email,
+    )
+
+
+def account_unconfirmed_notify(*, user: AbstractBaseUser) -> None:
+    """A password reset asked for an account never opened: how to open it (no reset link).
+
+    Its password may be a stranger's, so the way in is to register again
+    with this address: that sets her own password and sends a new link.
+    """
+    site_url = settings.SITE_URL.rstrip("/")
+    _send(
+        template="account_unconfirmed",
+        context={"user": user, "register_url": f"{site_url}{reverse('customer:register')}"},
         recipient=user.email,
     )

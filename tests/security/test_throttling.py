@@ -177,6 +177,28 @@ def test_a_new_password_lets_the_owner_back_in(
     assert sign_in(client, "shop", lan.email, "mat-khau-moi-2026").status_code == 302
 
 
+def test_a_new_password_set_through_the_cms_lets_the_editor_back_in(client, home_page, mailoutbox):
+    lan = person(is_staff=True, is_superuser=True)
+    for _ in range(5):
+        sign_in(client, "cms", lan.email, "wrong")
+    assert sign_in(client, "cms", lan.email, PASSWORD).status_code == 429
+
+    assert client.post("/cms/password_reset/", {"email": lan.email}).status_code == 302
+    assert len(mailoutbox) == 1
+    (path,) = re.findall(r"/cms/password_reset/confirm/\S+/", mailoutbox[0].body)
+    form = client.get(path, follow=True)
+    assert form.status_code == 200
+    done = client.post(
+        form.redirect_chain[-1][0],
+        {"new_password1": "mat-khau-moi-2026", "new_password2": "mat-khau-moi-2026"},
+    )
+    assert done.status_code == 302
+
+    # From the same address, her new password opens the CMS.
+    response = sign_in(client, "cms", lan.email, "mat-khau-moi-2026")
+    assert response.status_code == 302 and signed_in(client)
+
+
 # --------------------------------------------------------------------------
 # Rate limits (settings.RATE_LIMITS)
 # --------------------------------------------------------------------------
