@@ -20,7 +20,7 @@ def test_head_requests_count_like_the_lookups_they_answer(client, home_page, set
 
 
 def test_filling_the_page_cache_does_not_reset_the_counts(client, home_page, settings):
-    """Pages and counters live apart: a flood of distinct pages culling one cannot free the other."""
+    """Pages and counters live apart: culling a flood of distinct pages cannot free a count."""
     limit, _seconds = settings.RATE_LIMITS["order-status"]
     for _n in range(limit):
         client.get("/orders/status/", LOOKUP)
