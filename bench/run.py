@@ -122,10 +122,11 @@ def database_urls(database_url: str) -> tuple[str, str]:
 def sqlite_wal(url: str) -> None:
     """Write-ahead logging on an SQLite bench database: readers never wait for a writer.
 
-    Oscar's product page records each view (analytics), so concurrent page views
-    write; a write that follows reads in one transaction can still be refused
-    ("database is locked") and shows in the errors column. PostgreSQL has no such
-    limit: give DATABASE_URL to measure on it.
+    Our settings turn it on at every connection (config/settings/base.py); the
+    stock Oscar peer needs it here. The peer still records each product view
+    in the request (Oscar's analytics), so its concurrent page views write and
+    some are refused ("database is locked", the errors column). PostgreSQL has
+    no such limit: give DATABASE_URL to measure on it.
     """
     if url.startswith("sqlite:///"):
         with contextlib.closing(sqlite3.connect(url[len("sqlite:///") :])) as connection:

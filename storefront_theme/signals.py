@@ -3,8 +3,8 @@
 Any save or delete of a model in ``WATCHED_APPS``, any many-to-many change
 there, and Wagtail's publish, unpublish and move bump the page-cache version
 once the transaction commits. Apps whose rows pages do not show (baskets,
-orders, analytics counters written on every product view, sessions) are not
-watched, so browsing never empties the cache.
+orders, Oscar's analytics counters, written in batches by catalog/analytics.py,
+sessions) are not watched, so browsing never empties the cache.
 """
 
 from __future__ import annotations

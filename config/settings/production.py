@@ -33,6 +33,6 @@ TEMPLATES[0]["OPTIONS"]["loaders"] = [
     )
 ]
 
-# The basket cookie travels over HTTPS only, and SameSite=Lax (marketplace/basket.py).
+# The basket cookie travels over HTTPS only; it is SameSite=Lax everywhere
+# (config/settings/accounts.py, marketplace/basket.py).
 OSCAR_BASKET_COOKIE_SECURE = True
-BASKET_COOKIE_SAMESITE = "Lax"
