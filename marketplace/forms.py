@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth import password_validation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.models import AdministrativeArea, ModerationEvent, Vendor, VendorMember
+from marketplace.services.accounts import account_find
 from marketplace.text import strip_marks
 from marketplace.uploads import CleanImageField
 from marketplace.validators import normalise_phone, validate_bank_account
@@ -46,8 +47,8 @@ def add_account_fields(form: forms.Form) -> None:
 
 def clean_account_fields(form: forms.Form, cleaned: dict, *, refuse_known: bool = True) -> None:
     """``refuse_known=False`` where the page must not tell whether an address has an account."""
-    email = (cleaned.get("email") or "").lower()
-    if refuse_known and email and get_user_model().objects.filter(username=email).exists():
+    email = (cleaned.get("email") or "").strip()
+    if refuse_known and email and account_find(email=email) is not None:
         form.add_error("email", _("An account with this e-mail exists: sign in first."))
     p1, p2 = cleaned.get("password1"), cleaned.get("password2")
     if p1 and p1 != p2:

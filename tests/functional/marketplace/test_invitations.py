@@ -153,3 +153,23 @@ def test_a_bad_signup_on_the_invitation_page_saves_nothing(client, team):
     assert response.status_code == 400
     assert not User.objects.filter(username="moi@example.vn").exists()
     assert VendorInvitation.objects.get().accepted_at is None
+
+
+def test_signing_up_from_an_invitation_with_a_known_address_makes_no_twin(client, team):
+    """An address is one account, whatever its login name: the invitation asks her to sign in."""
+    User.objects.create_user("canbo", "Mai@Example.vn", "x")  # a login that is not the address
+    invite(client, team["owner"], phone="0912345678")
+    url = VendorInvitation.objects.get().get_absolute_url()
+    client.logout()
+    response = client.post(
+        url,
+        {
+            "email": "mai@example.vn",
+            "contact_name": "Mai",
+            "password1": "mot-mat-khau-dai-2026",
+            "password2": "mot-mat-khau-dai-2026",
+        },
+    )
+    assert response.status_code == 400
+    assert "email" in response.context["form"].errors
+    assert User.objects.filter(email__iexact="mai@example.vn").count() == 1
