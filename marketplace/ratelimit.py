@@ -82,12 +82,14 @@ def rate_limit(
     methods: tuple[str, ...] = ("POST",),
     when: Callable[[HttpRequest], bool] | None = None,
     email: Callable[[HttpRequest], str] | None = None,
+    page: bool = True,
 ) -> Callable:
     """Limit a view by client address in ``scope`` and, with ``email``, by target e-mail.
 
     ``email`` reads the address the request would write to; it is counted
     in ``<scope>-email``. ``when`` narrows which requests count (e.g. only a
-    submitted lookup, not the empty form).
+    submitted lookup, not the empty form). ``page=False`` refuses with a bare
+    429 where no person reads the answer.
     """
 
     def decorator(view: Callable) -> Callable:
@@ -100,8 +102,13 @@ def rate_limit(
                 target = email(request).strip() if email else ""
                 if target:
                     wait = max(wait, hit(f"{scope}-email", target))
-                if wait:
+                if wait and page:
                     return refused(request, wait)
+                if wait:  # a machine's request (a browser's report): no page to read
+                    response = HttpResponse(status=429, headers={"Retry-After": str(wait)})
+                    # Nor a log line per refusal: a flood must not fill the log either.
+                    response._has_been_logged = True
+                    return response
             return view(request, *args, **kwargs)
 
         return wrapped

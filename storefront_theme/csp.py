@@ -24,6 +24,8 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from marketplace.ratelimit import rate_limit
+
 logger = logging.getLogger(__name__)
 
 # What a report may say, each value cut to this many characters in the log.
@@ -97,6 +99,8 @@ def _camel_to_report(body: dict) -> dict:
 @csrf_exempt
 @require_POST
 @transaction.non_atomic_requests
+# An extension or a script can send thousands of reports: the log stays readable.
+@rate_limit("csp-report", page=False)
 def csp_report(request):
     """Log each violation a browser reports; 204 when read, 400 or 413 when not.
 

@@ -62,6 +62,8 @@ RATE_LIMITS = {
     "order-status": (20, 15 * 60),
     "vendor-apply": (5, 60 * 60),
     "vendor-apply-email": (3, 60 * 60),
+    # Content-Security-Policy violation reports a browser sends (storefront_theme/csp.py).
+    "csp-report": (120, 60 * 60),
 }
 
 # The basket cookie's SameSite (Oscar's middleware sets only Secure): see marketplace/basket.py.

@@ -128,3 +128,13 @@ def test_a_long_value_is_cut_in_the_log(client, csp_log):
     client.post(URL, json.dumps(report), content_type="application/csp-report")
     [message] = csp_records(csp_log)
     assert len(message) < 1000
+
+
+def test_a_flood_of_reports_from_one_address_stops_being_logged(client, csp_log, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "csp-report": (3, 3600)}
+    for _n in range(3):
+        client.post(URL, json.dumps(REPORT), content_type="application/csp-report")
+    response = client.post(URL, json.dumps(REPORT), content_type="application/csp-report")
+    assert response.status_code == 429
+    assert len(csp_records(csp_log)) == 3
+    assert not [record for record in csp_log.records if record.name == "django.request"]
