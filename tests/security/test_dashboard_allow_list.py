@@ -325,39 +325,8 @@ def _variant_product(vendor):
     return parent, child
 
 
-def test_a_variant_edit_in_the_editor_waits_for_the_union(client, world):
-    from tests.browserless import form_fields
-
-    parent, child = _variant_product(world["vendor A"])
-    client.force_login(world["member"])
-    edit = f"/dashboard/catalogue/products/{child.pk}/"
-    data = form_fields(client.get(edit).text, "form#create_update_product_form")
-    data.update(
-        {
-            "title": "Nón lá cỡ đại",
-            "stockrecords-0-price": "5000",
-            "stockrecords-0-num_in_stock": "5",
-        }
-    )
-    response = client.post(edit, data)
-    assert response.status_code == 302
-
-    child.refresh_from_db()
-    assert child.title == "Nón lá cỡ lớn" and _price(child) == Decimal("80000")
-    revision = ListingRevision.objects.get()
-    assert revision.listing.product == parent
-    assert revision.data["variants"][str(child.pk)]["title"] == "Nón lá cỡ đại"
-
-    client.force_login(world["staff"])
-    review = client.get(f"/dashboard/listings/changes/{revision.pk}/").text
-    assert "Nón lá cỡ đại" in review and "5000.00" in review
-    client.post(f"/dashboard/listings/changes/{revision.pk}/", {"decision": "approve"})
-    child.refresh_from_db()
-    assert child.title == "Nón lá cỡ đại" and _price(child) == Decimal("5000")
-
-
-def test_an_approved_variant_title_loses_markup_stored_before_cleaning(client, world):
-    """Approval writes past Product.save(): a variant's title is cleaned there as well."""
+def _member_edits_variant(client, world):
+    """The member renames and reprices her approved product's variant in the editor."""
     from tests.browserless import form_fields
 
     parent, child = _variant_product(world["vendor A"])
@@ -372,13 +341,40 @@ def test_an_approved_variant_title_loses_markup_stored_before_cleaning(client, w
         }
     )
     assert client.post(edit, data).status_code == 302
+    return parent, child
+
+
+def _staff_approves(client, world, revision) -> None:
+    client.force_login(world["staff"])
+    client.post(f"/dashboard/listings/changes/{revision.pk}/", {"decision": "approve"})
+
+
+def test_a_variant_edit_in_the_editor_waits_for_the_union(client, world):
+    parent, child = _member_edits_variant(client, world)
+
+    child.refresh_from_db()
+    assert child.title == "Nón lá cỡ lớn" and _price(child) == Decimal("80000")
+    revision = ListingRevision.objects.get()
+    assert revision.listing.product == parent
+    assert revision.data["variants"][str(child.pk)]["title"] == "Nón lá cỡ đại"
+
+    client.force_login(world["staff"])
+    review = client.get(f"/dashboard/listings/changes/{revision.pk}/").text
+    assert "Nón lá cỡ đại" in review and "5000.00" in review
+    _staff_approves(client, world, revision)
+    child.refresh_from_db()
+    assert child.title == "Nón lá cỡ đại" and _price(child) == Decimal("5000")
+
+
+def test_an_approved_variant_title_loses_markup_stored_before_cleaning(client, world):
+    """Approval writes past Product.save(): a variant's title is cleaned there as well."""
+    _parent, child = _member_edits_variant(client, world)
     revision = ListingRevision.objects.get()
     # A waiting change stored before titles were cleaned.
     revision.data["variants"][str(child.pk)]["title"] = "<img src=x onerror=alert(1)>Nón lá cỡ đại"
     revision.save(update_fields=["data"])
 
-    client.force_login(world["staff"])
-    client.post(f"/dashboard/listings/changes/{revision.pk}/", {"decision": "approve"})
+    _staff_approves(client, world, revision)
     child.refresh_from_db()
     assert child.title == "Nón lá cỡ đại"
 
