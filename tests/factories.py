@@ -173,3 +173,22 @@ def contest_create(parent, title: str = "Áo dài đẹp", *, kind: str = "entri
         **fields,
     )
     return publish(parent, contest)
+
+
+def home_page_after_flush() -> HomePage:
+    """The home page once a live-server test has emptied every table.
+
+    Those tests end by flushing the database, the rows Wagtail's migrations
+    made included (default locale, root collection, root page, default site):
+    they are put back first.
+    """
+    from django.conf import settings
+    from wagtail.models import Collection, Locale
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    if Page.get_first_root_node() is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
+        Site.objects.create(hostname="localhost", root_page=root, is_default_site=True)
+    return home_page_create()

@@ -45,18 +45,9 @@ def home_page(transactional_db):
 
     A live-server test ends by emptying every table (as tests/browser/conftest.py says).
     """
-    from django.conf import settings
-    from wagtail.models import Collection, Locale, Page, Site
+    from tests.factories import home_page_after_flush
 
-    from tests.factories import home_page_create
-
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-    if Page.get_first_root_node() is None:
-        root = Page.add_root(instance=Page(title="Root", slug="root"))
-        Site.objects.create(hostname="localhost", root_page=root, is_default_site=True)
-    return home_page_create()
+    return home_page_after_flush()
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
