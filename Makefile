@@ -35,9 +35,10 @@ demo: migrate ## Load the demo marketplace (idempotent)
 run: demo ## Install, migrate, load demo data and serve on http://127.0.0.1:8000
 	SITE_URL=$(SITE_URL) $(MANAGE) runserver $(HOST):$(PORT)
 
-check: $(VENV)/.test ## Lint, format check, Django checks, migrations check, deploy check
+check: $(VENV)/.test ## Lint, format check, import layers, Django checks, migrations check, deploy check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=config.settings.production \

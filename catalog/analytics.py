@@ -29,8 +29,10 @@ import time
 from collections import Counter
 from collections.abc import Iterable
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django_tasks import task
 from oscar.core.loading import get_model
 
 logger = logging.getLogger(__name__)
@@ -119,8 +121,6 @@ def purchases_remember(*, lines: list[tuple[int, int]]) -> None:
 
 def analytics_counts_flush() -> None:
     """Hand the waiting counts to the ``analytics_counts_record`` task (``immediate``: run now)."""
-    from catalog.tasks import analytics_counts_record
-
     batch = _buffer.take()
     if batch is not None:
         analytics_counts_record.enqueue(**batch)
@@ -180,8 +180,6 @@ def analytics_counts_save(
 
     Products and users deleted since their counts were seen are left out.
     """
-    from django.contrib.auth import get_user_model
-
     Product = get_model("catalogue", "Product")
     ProductRecord = get_model("analytics", "ProductRecord")
     UserRecord = get_model("analytics", "UserRecord")
@@ -214,3 +212,21 @@ def analytics_counts_save(
             if user_id in user_ids and product_id in product_ids
         )
     return saved
+
+
+# The background half (django-tasks; see config/settings/tasks.py).
+@task()
+def analytics_counts_record(
+    products: list[list], users: list[list], user_products: list[list[int]]
+) -> int:
+    """Add a batch of shop analytics counts to Oscar's tables; return how many product counts.
+
+    ``products`` and ``users`` hold ``[id, counter field, amount]``,
+    ``user_products`` ``[user id, product id]`` per view: plain JSON, so the
+    database backend can store the task.
+    """
+    return analytics_counts_save(
+        products=[(pk, field, amount) for pk, field, amount in products],
+        users=[(pk, field, amount) for pk, field, amount in users],
+        user_products=[(user_id, product_id) for user_id, product_id in user_products],
+    )

@@ -12,6 +12,7 @@ class CatalogueConfig(apps.CatalogueConfig):
 
     def ready(self):
         super().ready()
+        # Receivers import models: only once the app registry is ready.
         from catalog.receivers import counted_in_batches
 
         counted_in_batches()

@@ -17,7 +17,7 @@ from oscar.apps.catalogue.abstract_models import (
     MissingProductImage,
 )
 
-from marketplace.sanitise import plain_text, rich_text
+from core.sanitise import plain_text, rich_text
 
 TRACE_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 TRACE_CODE_LENGTH = 8
@@ -64,6 +64,9 @@ class Product(AbstractProduct):
     The OCOP ("One Commune One Product") rating counts only while its
     certificate is valid: see ``ocop_stars_on``.
     """
+
+    # Read through Oscar's get_model by the apps below the catalogue (marketplace).
+    LOCAL_FIELDS = LOCAL_PRODUCT_FIELDS
 
     origin_commune = models.ForeignKey(
         "marketplace.AdministrativeArea",

@@ -10,6 +10,9 @@ app does not send its signal.
 
 from __future__ import annotations
 
+from django.db import transaction
+from django.db.models.signals import post_save
+from django.dispatch import receiver
 from oscar.apps.analytics import receivers as oscar_analytics
 from oscar.apps.basket.signals import basket_addition
 from oscar.apps.catalogue.signals import product_viewed
@@ -22,6 +25,7 @@ from catalog.analytics import (
     product_view_remember,
     purchases_remember,
 )
+from catalog.picture_tasks import product_pictures_prepare
 
 
 def _user_id(user) -> int | None:
@@ -67,3 +71,11 @@ def counted_in_batches() -> None:
     ):
         signal.disconnect(oscar_receiver)
         signal.connect(ours, dispatch_uid=f"catalog.{ours.__name__}")
+
+
+@receiver(post_save, sender="catalogue.ProductImage")
+def product_picture_saved(sender, instance, raw=False, **kwargs):
+    """A new or replaced picture gets its thumbnails in the background, not on first view."""
+    if not raw and instance.original:
+        image_id = instance.pk
+        transaction.on_commit(lambda: product_pictures_prepare.enqueue(image_ids=[image_id]))

@@ -4,13 +4,13 @@ from django.views.generic import TemplateView
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
 
 from catalog.qr import trace_qr_svg, trace_url
+from cms.selectors import vendor_story
 from marketplace.permissions import can_preview_product
 from marketplace.selectors import (
     product_cards,
     product_related,
     product_vendor_public,
     products_for_sale,
-    vendor_story,
 )
 
 GALLERY_SIZE = 8  # pictures on a product page: enough to see it, light on a phone

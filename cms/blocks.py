@@ -16,6 +16,7 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.choosers import vendor_chooser_viewset
+from marketplace.selectors import vendors_public
 
 # Editors format text; they never write markup. Wagtail's rich text editor
 # keeps only these features and rewrites links through its URL whitelist, so
@@ -111,8 +112,6 @@ class FeaturedCooperativesBlock(blocks.StructBlock):
         template = "cms/blocks/featured_cooperatives.html"
 
     def get_context(self, value, parent_context=None):
-        from marketplace.selectors import vendors_public
-
         context = super().get_context(value, parent_context)
         wanted = [vendor.pk for vendor in value.get("cooperatives") or [] if vendor is not None]
         public = {vendor.pk: vendor for vendor in vendors_public().filter(pk__in=wanted)}
@@ -130,6 +129,7 @@ class LatestStoriesBlock(blocks.StructBlock):
         template = "cms/blocks/latest_stories.html"
 
     def get_context(self, value, parent_context=None):
+        # cms.models imports this module to declare its StreamFields: a cycle at model loading.
         from cms.selectors import stories_latest
 
         context = super().get_context(value, parent_context)
@@ -147,6 +147,7 @@ class LatestNewsBlock(blocks.StructBlock):
         template = "cms/blocks/latest_news.html"
 
     def get_context(self, value, parent_context=None):
+        # cms.models imports this module to declare its StreamFields: a cycle at model loading.
         from cms.selectors import articles_latest
 
         context = super().get_context(value, parent_context)
@@ -168,6 +169,7 @@ class CurrentContestBlock(blocks.StructBlock):
         template = "cms/blocks/current_contest.html"
 
     def get_context(self, value, parent_context=None):
+        # cms.models imports this module to declare its StreamFields: a cycle at model loading.
         from cms.models import ContestPage
         from cms.selectors import contest_current
 

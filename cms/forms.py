@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from marketplace.uploads import CleanImageField
+from core.uploads import CleanImageField
 
 
 class ContestEntryForm(forms.Form):

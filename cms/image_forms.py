@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.core.files.uploadedfile import UploadedFile
 from wagtail.images.forms import BaseImageForm
 
-from marketplace.uploads import clean_image
+from core.uploads import clean_image
 
 
 class CleanImageForm(BaseImageForm):

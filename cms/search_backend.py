@@ -18,6 +18,7 @@ import functools
 import re
 
 from modelsearch.backends.database import SearchBackend as database_search_backend
+from modelsearch.query import Phrase, PlainText
 
 _WORD = re.compile(r"\w")
 
@@ -34,8 +35,6 @@ def fts5_terms(text: str) -> str:
 
 
 def _escaped(query):
-    from modelsearch.query import Phrase, PlainText
-
     if isinstance(query, PlainText | Phrase):
         query = copy.copy(query)
         query.query_string = fts5_terms(query.query_string)
@@ -44,6 +43,7 @@ def _escaped(query):
 
 @functools.cache
 def _escaped_sqlite_backend_class():
+    # The SQLite backend's module is imported only when the database is SQLite.
     from modelsearch.backends.database.sqlite.sqlite import (
         SQLiteAutocompleteQueryCompiler,
         SQLiteSearchBackend,

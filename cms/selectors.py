@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from cms.models import (
+    ArticlePage,
+    ContestEntry,
+    ContestPage,
+    NewsIndexPage,
+    ProductCollection,
+    StoryIndexPage,
+    StoryPage,
+)
+from core.page_cache import versioned_cached
 from marketplace.selectors import products_for_sale
-from storefront_theme.page_cache import versioned_cached
 
 
 def curated_product_ids(day: datetime.date | None = None) -> frozenset[int]:
@@ -18,8 +28,6 @@ def curated_product_ids(day: datetime.date | None = None) -> frozenset[int]:
     catalogue has not changed since (the anonymous page cache's version and
     lifetime, ``PAGE_CACHE_SECONDS``; nothing is kept when that is 0).
     """
-    from cms.models import ProductCollection
-
     day = day or timezone.localdate()
 
     def read() -> frozenset[int]:
@@ -35,8 +43,6 @@ def curated_product_ids(day: datetime.date | None = None) -> frozenset[int]:
 
 
 def _stories() -> QuerySet:
-    from cms.models import StoryPage
-
     return (
         StoryPage.objects.live()
         .public()
@@ -67,15 +73,11 @@ def stories_for_vendor(vendor) -> QuerySet:
 
 
 def articles_latest(*, limit: int = 4) -> QuerySet:
-    from cms.models import ArticlePage
-
     return ArticlePage.objects.live().public().order_by("-date", "-pk")[:limit]
 
 
 def contest_current(*, now: datetime.datetime | None = None):
     """The live contest open now that closes soonest, else the next one to open."""
-    from cms.models import ContestPage
-
     now = now or timezone.now()
     contests = ContestPage.objects.live().public()
     return (
@@ -86,8 +88,6 @@ def contest_current(*, now: datetime.datetime | None = None):
 
 def contest_entries_public(contest, *, with_votes: bool = False) -> QuerySet:
     """Approved entries; with their vote counts (most votes first) once results are shown."""
-    from cms.models import ContestEntry
-
     entries = contest.entries.filter(status=ContestEntry.Status.APPROVED).select_related("user")
     if with_votes:
         return entries.annotate(vote_count=Count("votes")).order_by("-vote_count", "created_at")
@@ -97,3 +97,34 @@ def contest_entries_public(contest, *, with_votes: bool = False) -> QuerySet:
 def quiz_ranking(contest) -> QuerySet:
     """Best score first; among equal scores, who answered first."""
     return contest.attempts.select_related("user").order_by("-score", "created_at", "pk")
+
+
+PRIMARY_LINKS_CACHE_KEY = "cms:primary_page_links"
+
+
+def primary_page_links() -> list[dict]:
+    """Links to the Union's section pages (stories, news) for the header and footer.
+
+    Cached because every page shows them; ``cms.signals`` clears the cache
+    when a page is published, moved or unpublished.
+    """
+    links = cache.get(PRIMARY_LINKS_CACHE_KEY)
+    if links is None:
+        links = [
+            {"title": page.title, "url": page.url}
+            for model in (StoryIndexPage, NewsIndexPage)
+            for page in model.objects.live().public().order_by("path")[:1]
+        ]
+        cache.set(PRIMARY_LINKS_CACHE_KEY, links, 60 * 60)
+    return links
+
+
+def vendor_story(vendor):
+    """Her latest published story ("Women on the digital transformation journey"), if any."""
+    return (
+        StoryPage.objects.live()
+        .public()
+        .filter(vendor=vendor)
+        .order_by("-first_published_at", "-pk")
+        .first()
+    )

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.models import ContestEntry, ContestPage, ContestVote, QuizAttempt
-from marketplace.uploads import clean_image
+from core.uploads import clean_image
 
 
 class ContestError(Exception):

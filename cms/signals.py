@@ -4,7 +4,7 @@ from django.core.cache import cache
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from storefront_theme.context_processors import PRIMARY_LINKS_CACHE_KEY
+from cms.selectors import PRIMARY_LINKS_CACHE_KEY
 
 
 @receiver(page_published)

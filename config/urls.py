@@ -10,18 +10,23 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from basket import urls as basket_urls
+from checkout import urls as checkout_urls
 from cms.views import robots_txt, sitemap
-from marketplace.account_views import (
+from core.csp import csp_report
+from core.views import healthz
+from customer import urls as customer_urls
+from customer.views import (
     CmsLogoutView,
     CmsPasswordResetConfirmView,
     cms_password_reset_view,
 )
-from marketplace.views import healthz
-from storefront_theme.csp import csp_report
+from dashboard import urls as dashboard_urls
+from marketplace import urls as marketplace_urls
 
-handler403 = "storefront_theme.views.permission_denied"
-handler404 = "storefront_theme.views.page_not_found"
-handler500 = "storefront_theme.views.server_error"
+handler403 = "core.views.permission_denied"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"
 
 urlpatterns = [
     # The exact home route goes to Wagtail before Oscar's "/" redirect.
@@ -33,7 +38,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
     # Same paths as Wagtail's: signing out on a GET, password reset unlimited,
-    # a new password leaving the sign-in lock-out in place (marketplace/account_views.py).
+    # a new password leaving the sign-in lock-out in place (customer/views.py).
     path("cms/logout/", CmsLogoutView.as_view()),
     path("cms/password_reset/", cms_password_reset_view),
     path(
@@ -43,7 +48,22 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("catalog.urls")),
-    path("", include("marketplace.urls")),
+    # One URL namespace, "marketplace", for the pages of the apps Oscar has no
+    # place for; each app keeps its own patterns.
+    path(
+        "",
+        include(
+            (
+                customer_urls.urlpatterns
+                + marketplace_urls.urlpatterns
+                + basket_urls.urlpatterns
+                + checkout_urls.urlpatterns
+                + [path("payments/", include("payments.urls"))]
+                + dashboard_urls.urlpatterns,
+                "marketplace",
+            )
+        ),
+    ),
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]
 

@@ -5,11 +5,11 @@ from django.contrib.auth import password_validation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.text import strip_marks
+from core.uploads import CleanImageField
+from core.validators import normalise_phone, validate_bank_account
 from marketplace.models import AdministrativeArea, ModerationEvent, Vendor, VendorMember
 from marketplace.services.accounts import account_find
-from marketplace.text import strip_marks
-from marketplace.uploads import CleanImageField
-from marketplace.validators import normalise_phone, validate_bank_account
 
 
 class CommuneChoiceField(forms.ModelChoiceField):

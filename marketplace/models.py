@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from marketplace.sanitise import plain_text
-from marketplace.validators import format_phone, validate_bank_account, validate_phone
+from core.sanitise import plain_text
+from core.validators import format_phone, validate_bank_account, validate_phone
 
 
 class AdministrativeArea(models.Model):
@@ -603,8 +603,3 @@ class Refund(models.Model):
 
     def __str__(self) -> str:
         return f"{self.part}: {self.amount}"
-
-
-# Payment records live beside the payments code; importing them here makes them
-# this app's models (and migrations).
-from marketplace.payments.models import StripeEvent  # noqa: E402,F401

@@ -121,19 +121,6 @@ def product_related(product, *, vendor: Vendor | None) -> QuerySet:
     )
 
 
-def vendor_story(vendor: Vendor):
-    """Her latest published story ("Women on the digital transformation journey"), if any."""
-    from cms.models import StoryPage
-
-    return (
-        StoryPage.objects.live()
-        .public()
-        .filter(vendor=vendor)
-        .order_by("-first_published_at", "-pk")
-        .first()
-    )
-
-
 def revisions_pending() -> QuerySet:
     return (
         ListingRevision.objects.filter(status=ListingRevision.Status.PENDING)

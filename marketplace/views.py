@@ -6,21 +6,19 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
-from django.db import DatabaseError, connection, transaction
-from django.http import Http404, JsonResponse
+from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
 from django.views.generic import FormView, TemplateView
 
+from core.ratelimit import rate_limit
 from marketplace import selectors
 from marketplace.forms import NewAccountForm, VendorApplicationForm, VendorFilterForm
 from marketplace.models import AdministrativeArea, Vendor, VendorInvitation
 from marketplace.permissions import member_vendor
-from marketplace.ratelimit import rate_limit
 from marketplace.services.accounts import account_register
 from marketplace.services.invitations import invitation_accept
 from marketplace.services.vendors import (
@@ -28,35 +26,8 @@ from marketplace.services.vendors import (
     applicant_account_create,
     vendor_apply,
 )
-from search.engine import engine_state
 
 logger = logging.getLogger(__name__)
-
-
-def _database_state() -> str:
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        logger.exception("Health check: the database does not answer")
-        return "down"
-    return "ok"
-
-
-@never_cache
-@require_GET
-@transaction.non_atomic_requests
-def healthz(request):
-    """Liveness for load balancers: 200 while the database answers, else 503."""
-    database = _database_state()
-    body = {
-        "status": "ok" if database == "ok" else "down",
-        "database": {"state": database, "vendor": connection.vendor},
-        # "degraded": an engine is configured but down; searches fall back to the database.
-        "search": {"state": engine_state()},
-    }
-    return JsonResponse(body, status=200 if database == "ok" else 503)
 
 
 def _page(request, queryset, per_page: int = 24):

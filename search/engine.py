@@ -176,6 +176,7 @@ class OpenSearchEngine(SearchEngine):
     name = "opensearch"
 
     def _client(self) -> tuple[Any, tuple[type[Exception], ...]]:
+        # Each engine's client library is imported only when that engine is configured.
         from opensearchpy import OpenSearch
         from opensearchpy.exceptions import OpenSearchException
 
@@ -185,7 +186,7 @@ class OpenSearchEngine(SearchEngine):
         return client, (OpenSearchException,)
 
     def _client_with_timeout(self, timeout: float) -> Any:
-        from opensearchpy import OpenSearch
+        from opensearchpy import OpenSearch  # only when this engine is configured
 
         if getattr(self, "_write_client", None) is None:
             self._write_client = OpenSearch(
@@ -198,6 +199,7 @@ class ElasticsearchEngine(SearchEngine):
     name = "elasticsearch"
 
     def _client(self) -> tuple[Any, tuple[type[Exception], ...]]:
+        # Each engine's client library is imported only when that engine is configured.
         from elastic_transport import TransportError
         from elasticsearch import ApiError, Elasticsearch
 

@@ -17,6 +17,7 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
+from cms.models import ArticlePage, StoryPage
 from search.documents import page_document, page_index
 from search.engine import EngineError, SearchEngine, engine_get, index_alias, index_name_new
 from search.models import PageSearchDocument
@@ -30,8 +31,6 @@ SEARCHED_TYPES = ("cms.StoryPage", "cms.ArticlePage")
 
 
 def _searched_pages() -> QuerySet:
-    from cms.models import ArticlePage, StoryPage
-
     return Page.objects.live().public().type(StoryPage, ArticlePage)
 
 
@@ -94,8 +93,6 @@ def _database_documents_rebuild(*, page_ids: list[int] | None) -> int:
 
 def indexed_pages(page_ids: set[int] | None = None) -> list:
     """Live stories and articles, specific, with what their documents need selected."""
-    from cms.models import ArticlePage, StoryPage
-
     found = []
     for model, related in ((StoryPage, ("vendor__commune__parent",)), (ArticlePage, ())):
         queryset = model.objects.live().public().select_related(*related).order_by("pk")

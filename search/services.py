@@ -10,11 +10,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from marketplace.models import Vendor
 from marketplace.selectors import product_cards, products_for_sale
 from search import database
 from search.database import SearchResult, category_by_slug
 from search.engine import EngineError, SearchEngine, engine_get, index_alias
 from search.facets import SearchFilters, facet_values
+from search.pages import page_suggestions
 from search.queries import (
     SUGGEST_SIZE,
     ids_body,
@@ -151,9 +156,6 @@ def product_search(
 
 
 def _vendor_entries(vendors) -> list[dict]:
-    from django.urls import reverse
-    from django.utils.http import urlencode
-
     search_url = reverse("search:search")
     return [
         {"name": vendor.name, "url": f"{search_url}?{urlencode({'q': vendor.name})}"}
@@ -166,8 +168,6 @@ def _database_vendors(query: str) -> list:
 
     Folded in Python: a province has at most a few hundred sellers.
     """
-    from marketplace.models import Vendor
-
     words = tokens(query)
     selling = products_for_sale().values("stockrecords__partner_id")
     vendors = Vendor.objects.filter(partner_id__in=selling).select_related("partner")
@@ -194,9 +194,6 @@ def product_suggestions(*, query: str) -> dict:
     Same budget and fallback as a search: the engine when it answers within
     the timeout, else the database's word-prefix matching.
     """
-    from marketplace.models import Vendor
-    from search.pages import page_suggestions
-
     if not tokens(query):
         return {"products": [], "vendors": [], "stories": []}
     engine = engine_get()

@@ -11,12 +11,12 @@ import threading
 
 from django.db import transaction
 from django.db.models import Q
-from django.db.models.signals import m2m_changed, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from oscar.core.loading import get_model
 from wagtail.signals import page_published, page_unpublished
 
-from marketplace.models import AdministrativeArea, Vendor
+from marketplace.models import AdministrativeArea, Listing, Vendor
 from search.tasks import page_documents_refresh, product_documents_refresh
 
 Product = get_model("catalogue", "Product")
@@ -52,6 +52,19 @@ def _flush() -> None:
 def product_saved(sender, instance, raw=False, **kwargs):
     if not raw:
         _queue([instance.pk])
+
+
+@receiver(post_delete, sender=Product)
+def product_deleted(sender, instance, **kwargs):
+    """A deleted product leaves the engine at the commit, not at the nightly rebuild."""
+    _queue([instance.pk])
+
+
+@receiver(post_save, sender=Listing)
+def listing_saved(sender, instance, raw=False, **kwargs):
+    """A listing approved, refused or withdrawn puts its product on sale or takes it off."""
+    if not raw:
+        _queue([instance.product_id])
 
 
 @receiver(post_save, sender=StockRecord)

@@ -6,7 +6,7 @@ import unicodedata
 
 from django.utils.html import strip_tags
 
-from marketplace.text import fold
+from core.text import fold
 
 __all__ = ["fold", "has_diacritics", "text_plain", "tokens"]
 

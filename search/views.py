@@ -22,14 +22,14 @@ from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
+from core.page_cache import HIT_TIMING, versioned_cached
+from core.thumbnails import product_pictures_prefetch
 from search.database import SORT_CHOICES
 from search.engine import engine_get, engine_timer
 from search.forms import SearchForm
 from search.pages import page_search
 from search.services import category_by_slug, product_search, product_suggestions
 from search.text import fold
-from storefront_theme.page_cache import HIT_TIMING, versioned_cached
-from storefront_theme.thumbnails import product_pictures_prefetch
 
 Category = get_model("catalogue", "Category")
 
@@ -204,7 +204,7 @@ def product_suggestions_view(request):
 
     The same few prefixes come from every shopper typing ("c", "co", "com c"),
     so answers are kept in the cache until the catalogue changes, like
-    anonymous pages (``storefront_theme.page_cache``): there is nothing
+    anonymous pages (``core.page_cache``): there is nothing
     personal in them.
     """
     params = SearchForm(request.GET or None).cleaned()

@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class StorefrontThemeConfig(AppConfig):
     name = "storefront_theme"
     verbose_name = _("Storefront theme")
-
-    def ready(self):
-        from storefront_theme import signals  # noqa: F401

@@ -10,8 +10,8 @@ from oscar.test import factories as oscar_factories
 from wagtail.models import Page, Site
 
 from cms.models import HomePage
+from core.text import vn_slugify
 from marketplace.models import AdministrativeArea, Listing, Vendor
-from marketplace.text import vn_slugify
 
 Category = get_model("catalogue", "Category")
 ProductCategory = get_model("catalogue", "ProductCategory")

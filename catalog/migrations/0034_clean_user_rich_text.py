@@ -1,7 +1,7 @@
 """Clean the HTML users wrote before it was cleaned on save (issue 13).
 
 Product descriptions, category descriptions and rich-text attribute values
-pass the allow-list of ``marketplace.sanitise``; product titles lose markup. Rows are read by primary key
+pass the allow-list of ``core.sanitise``; product titles lose markup. Rows are read by primary key
 in chunks of 1,000 (two columns only) and only the rows that change are
 written, so a catalogue of 10,000 clean products costs ten reads and no write.
 """
@@ -34,7 +34,7 @@ def clean_column(model, field: str, clean) -> None:
 
 
 def clean_rich_text(apps, schema_editor):
-    from marketplace.sanitise import plain_text, rich_text
+    from core.sanitise import plain_text, rich_text
 
     Product = apps.get_model("catalogue", "Product")
     clean_column(Product, "description", rich_text)

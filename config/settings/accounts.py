@@ -3,9 +3,9 @@
 Sign-in lock-out is django-axes (https://django-axes.readthedocs.io/) with its
 database handler: the attempts live in the database every web machine shares
 (SQLite on a laptop, PostgreSQL in production), so a lock-out holds across
-gunicorn workers and machines without Redis. marketplace/signin.py gives each
+gunicorn workers and machines without Redis. customer/signin.py gives each
 lock-out rule its own limit. The small rate limits of public forms live in
-the ``default`` cache (marketplace/ratelimit.py).
+the ``default`` cache (core/ratelimit.py).
 """
 
 from datetime import timedelta
@@ -25,7 +25,7 @@ TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
 # one account from one address, one address whatever the account, and one
 # account from anywhere (many addresses guessing one password).
 # --------------------------------------------------------------------------
-AXES_HANDLER = "marketplace.signin.SigninAttemptHandler"
+AXES_HANDLER = "customer.signin.SigninAttemptHandler"
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address", "username"]
 SIGNIN_FAILURE_LIMITS = [
     env_int("SIGNIN_FAILURES_PER_ACCOUNT_AND_ADDRESS", default=5),
@@ -36,9 +36,9 @@ SIGNIN_FAILURE_LIMITS = [
 AXES_FAILURE_LIMIT = SIGNIN_FAILURE_LIMITS[0]
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("SIGNIN_COOLOFF_MINUTES", default=15))
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "marketplace.ratelimit.client_ip"
-AXES_USERNAME_CALLABLE = "marketplace.signin.signin_username"
-AXES_LOCKOUT_CALLABLE = "marketplace.signin.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_ip"
+AXES_USERNAME_CALLABLE = "customer.signin.signin_username"
+AXES_LOCKOUT_CALLABLE = "customer.signin.lockout_response"
 # Only failures are kept (and forgotten after the cool-off): no log of every sign-in's address.
 AXES_DISABLE_ACCESS_LOG = True
 # The attempt log keeps the address and user agent, not what was typed.
@@ -62,9 +62,9 @@ RATE_LIMITS = {
     "order-status": (20, 15 * 60),
     "vendor-apply": (5, 60 * 60),
     "vendor-apply-email": (3, 60 * 60),
-    # Content-Security-Policy violation reports a browser sends (storefront_theme/csp.py).
+    # Content-Security-Policy violation reports a browser sends (core/csp.py).
     "csp-report": (120, 60 * 60),
 }
 
-# The basket cookie's SameSite (Oscar's middleware sets only Secure): see marketplace/basket.py.
+# The basket cookie's SameSite (Oscar's middleware sets only Secure): see basket/middleware.py.
 BASKET_COOKIE_SAMESITE = "Lax"

@@ -69,11 +69,16 @@ DJANGO_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
 ]
+# The layers, lowest first, are in docs/architecture.md; checkout, shipping,
+# catalog and search are Oscar forks, listed in config/settings/oscar.py.
 LOCAL_APPS = [
     # storefront_theme comes first so its templates override Oscar's and Wagtail's.
     "storefront_theme",
+    "core",
     "marketplace",
     "cms",
+    "payments",
+    "demo",
 ]
 from config.settings.oscar import OSCAR_APPS  # noqa: E402
 from config.settings.tasks import TASK_APPS  # noqa: E402
@@ -87,7 +92,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy (config/settings/csp.py). Before the page cache, so a
     # page served from it still gets this request's header and nonce.
-    "storefront_theme.csp.SitePolicyMiddleware",
+    "core.csp.SitePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -95,13 +100,13 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # Members reach only the dashboard views on the allow-list (marketplace/dashboard/access.py).
-    "marketplace.dashboard.access.DashboardAllowListMiddleware",
+    # Members reach only the dashboard views on the allow-list (dashboard/access.py).
+    "dashboard.access.DashboardAllowListMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Whole pages for anonymous visitors: storefront_theme/page_cache.py says which.
-    "storefront_theme.page_cache.AnonymousPageCacheMiddleware",
-    # Oscar's, with a SameSite basket cookie (marketplace/basket.py).
-    "marketplace.basket.BasketMiddleware",
+    # Whole pages for anonymous visitors: core/page_cache.py says which.
+    "core.page_cache.AnonymousPageCacheMiddleware",
+    # Oscar's, with a SameSite basket cookie (basket/middleware.py).
+    "basket.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: turns a sign-in lock-out into its page (config/settings/accounts.py).
@@ -173,8 +178,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Uploads have one door: the default storage cleans any picture written under
-# people's picture folders that no form cleaned (marketplace/storage.py).
-STORAGES["default"] = {"BACKEND": "marketplace.storage.PictureStorage"}
+# people's picture folders that no form cleaned (core/storage.py).
+STORAGES["default"] = {"BACKEND": "core.storage.PictureStorage"}
 FILE_UPLOAD_PERMISSIONS = 0o644
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -186,12 +191,12 @@ DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", default="cho@hoiphunu.
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # "default" holds whole pages for anonymous visitors, search suggestions and
-# small lookups (storefront_theme/page_cache.py): files under
+# small lookups (core/page_cache.py): files under
 # DJANGO_CACHE_DIR, shared by every gunicorn worker of the machine, so a page
 # is rendered once per catalogue change, not once per worker. sorl-thumbnail's
 # records (a few hundred bytes, three per product picture, read 72 at a time
 # by a listing) stay in each process's memory, sized for a province's
-# catalogue; a miss costs one query per page (storefront_theme/thumbnails.py).
+# catalogue; a miss costs one query per page (core/thumbnails.py).
 _CACHE_DIR = Path(env_str("DJANGO_CACHE_DIR", default=str(BASE_DIR / "var" / "cache")))
 CACHES = {
     "default": {
@@ -199,7 +204,7 @@ CACHES = {
         "LOCATION": str(_CACHE_DIR),
         "OPTIONS": {"MAX_ENTRIES": env_int("DJANGO_CACHE_MAX_ENTRIES", default=3000)},
     },
-    # The rate limits' counters (marketplace/ratelimit.py) apart from the pages,
+    # The rate limits' counters (core/ratelimit.py) apart from the pages,
     # so a flood of distinct page URLs culling "default" cannot reset them.
     "ratelimit": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
@@ -213,7 +218,7 @@ CACHES = {
     },
 }
 THUMBNAIL_CACHE = "thumbnails"
-# Anonymous page cache (storefront_theme/page_cache.py): how long a page may be
+# Anonymous page cache (core/page_cache.py): how long a page may be
 # kept (0 turns it off), and the stamp file whose change invalidates every page.
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", default=600)
 PAGE_CACHE_STAMP = env_str(
@@ -227,8 +232,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
-        "marketplace": {"level": "INFO"},
-        "search": {"level": "INFO"},
+        app: {"level": "INFO"}
+        for app in ("core", "marketplace", "catalog", "checkout", "payments", "search", "cms")
     },
 }
 

@@ -8,16 +8,16 @@ under it breaks on a developer's laptop first. What differs between pages:
   (Oscar's ``onbodyload`` block in ``oscar/base.html``) carries the request's
   nonce; there are no inline event handlers and no ``javascript:`` links.
 - Stripe.js, its frames and its API are allowed on the card payment step only
-  (``marketplace.checkout.views.CardPaymentView``).
+  (``checkout.views.CardPaymentView``).
 - Wagtail's admin (``/cms/``) still renders inline scripts in its widgets
   and panels, and previews pages in a frame of itself: under ``/cms/`` only,
   scripts may be inline and frames may be of this site
-  (``storefront_theme.csp.SitePolicyMiddleware``).
+  (``core.csp.SitePolicyMiddleware``).
 - Styles may be inline: Oscar's and Wagtail's templates, TinyMCE and Bootstrap
   set ``style`` attributes. Inline CSS runs no code; scripts never may.
 
 Violations are reported to ``/csp-report/`` and logged as warnings
-(``storefront_theme.csp``).
+(``core.csp``).
 https://django-csp.readthedocs.io/en/latest/configuration.html
 """
 

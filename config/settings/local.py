@@ -5,7 +5,7 @@ import os
 os.environ.setdefault("DJANGO_SECRET_KEY", "local-development-only-not-secret")
 os.environ.setdefault("DATABASE_URL", "sqlite:///db.sqlite3")
 os.environ.setdefault("DJANGO_DEBUG", "true")
-# Template and content edits show at once while developing (storefront_theme/page_cache.py).
+# Template and content edits show at once while developing (core/page_cache.py).
 os.environ.setdefault("DJANGO_PAGE_CACHE_SECONDS", "0")
 
 # A sample receiving account so the VietQR option shows in the demo (not a real account).

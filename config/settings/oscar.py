@@ -6,6 +6,7 @@ list. https://django-oscar.readthedocs.io/en/latest/ref/settings.html
 
 from urllib.parse import urlsplit
 
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from oscar import INSTALLED_APPS as _OSCAR_INSTALLED_APPS
 from oscar.defaults import *  # noqa: F403
@@ -15,13 +16,13 @@ from config.env import env_url
 _FORKS = {
     "oscar.apps.catalogue.apps.CatalogueConfig": "catalog.apps.CatalogueConfig",
     "oscar.apps.search.apps.SearchConfig": "search.apps.SearchConfig",
-    # One checkout, one Oscar order per cooperative (marketplace/checkout/).
-    "oscar.apps.checkout.apps.CheckoutConfig": "marketplace.checkout.apps.CheckoutConfig",
-    # Delivery is charged per cooperative (marketplace/shipping/repository.py).
-    "oscar.apps.shipping.apps.ShippingConfig": "marketplace.shipping.apps.ShippingConfig",
-    # Same app, members kept out of order pages (see marketplace/dashboard/orders.py).
+    # One checkout, one Oscar order per cooperative (checkout/).
+    "oscar.apps.checkout.apps.CheckoutConfig": "checkout.apps.CheckoutConfig",
+    # Delivery is charged per cooperative (shipping/repository.py).
+    "oscar.apps.shipping.apps.ShippingConfig": "shipping.apps.ShippingConfig",
+    # Same app, members kept out of order pages (see dashboard/orders.py).
     "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig": (
-        "marketplace.dashboard.orders.OrdersDashboardConfig"
+        "dashboard.orders.OrdersDashboardConfig"
     ),
 }
 _DJANGO_APPS_IN_OSCAR_LIST = {app for app in _OSCAR_INSTALLED_APPS if app.startswith("django.")}
@@ -35,13 +36,13 @@ OSCAR_APPS = [
 
 # Oscar's default loader imports the stock module before the fork's, and the
 # stock search modules import haystack; ours takes the fork first.
-OSCAR_DYNAMIC_CLASS_LOADER = "search.loading.fork_first_class_loader"
+OSCAR_DYNAMIC_CLASS_LOADER = "core.loading.fork_first_class_loader"
 
 OSCAR_SHOP_NAME = _("Women's Local Products Market")
 OSCAR_SHOP_TAGLINE = _("Ninh Binh cooperatives and women-owned businesses")
 OSCAR_HOMEPAGE = "/"
 # Links in Oscar's e-mails: SITE_URL's scheme, and the Site's domain, which
-# follows SITE_URL (marketplace/services/site_address.py).
+# follows SITE_URL (core/site_address.py).
 OSCAR_URL_SCHEMA = urlsplit(env_url("SITE_URL", default="http://127.0.0.1:8000")).scheme
 OSCAR_DEFAULT_CURRENCY = "VND"
 # Vietnamese grouping and no decimals in every language: 125.000 ₫
@@ -55,21 +56,24 @@ OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
 THUMBNAIL_FORMAT = "WEBP"
 # Rows written after the page's transaction: no deadlock between pages (see the module).
-THUMBNAIL_KVSTORE = "storefront_theme.thumbnails.KVStore"
+THUMBNAIL_KVSTORE = "core.thumbnails.KVStore"
 THUMBNAIL_PRESERVE_FORMAT = False
 # đ is a letter of its own, not d with a mark: keep it in slugs as "d".
 OSCAR_SLUG_MAP = {"đ": "d", "Đ": "D"}
 
+
 # The Union's vendor review queue and audit log join Oscar's dashboard menu.
-from marketplace.dashboard.nav import (  # noqa: E402
-    can_view_listings,
-    can_view_settlements,
-    can_view_vendors,
-    is_vendor_member,
-)
+# Settings import no app of this project: each entry names its check, imported
+# when the menu is first drawn (dashboard/nav.py).
+def _menu_check(name: str):
+    def access_fn(user, url_name, url_args=None, url_kwargs=None) -> bool:
+        return import_string(f"dashboard.nav.{name}")(user, url_name, url_args, url_kwargs)
+
+    return access_fn
+
 
 # Oscar's menu hides from members what the dashboard gate refuses them.
-OSCAR_DASHBOARD_DEFAULT_ACCESS_FUNCTION = "marketplace.dashboard.access.dashboard_access_fn"
+OSCAR_DASHBOARD_DEFAULT_ACCESS_FUNCTION = "dashboard.access.dashboard_access_fn"
 
 OSCAR_DASHBOARD_NAVIGATION = [
     *OSCAR_DASHBOARD_NAVIGATION,
@@ -80,64 +84,64 @@ OSCAR_DASHBOARD_NAVIGATION = [
             {
                 "label": _("Applications and vendors"),
                 "url_name": "marketplace:dashboard-vendor-list",
-                "access_fn": can_view_vendors,
+                "access_fn": _menu_check("can_view_vendors"),
             },
             {
                 "label": _("Listings to review"),
                 "url_name": "marketplace:dashboard-listing-queue",
-                "access_fn": can_view_listings,
+                "access_fn": _menu_check("can_view_listings"),
             },
             {
                 "label": _("My listings"),
                 "url_name": "marketplace:dashboard-member-listings",
-                "access_fn": is_vendor_member,
+                "access_fn": _menu_check("is_vendor_member"),
             },
             {
                 "label": _("My shop profile"),
                 "url_name": "marketplace:dashboard-profile",
-                "access_fn": is_vendor_member,
+                "access_fn": _menu_check("is_vendor_member"),
             },
             {
                 "label": _("My orders"),
                 "url_name": "marketplace:dashboard-vendor-order-list",
-                "access_fn": is_vendor_member,
+                "access_fn": _menu_check("is_vendor_member"),
             },
             {
                 "label": _("My sales"),
                 "url_name": "marketplace:dashboard-sales",
-                "access_fn": is_vendor_member,
+                "access_fn": _menu_check("is_vendor_member"),
             },
             {
                 "label": _("My team"),
                 "url_name": "marketplace:dashboard-team",
-                "access_fn": is_vendor_member,
+                "access_fn": _menu_check("is_vendor_member"),
             },
             {
                 "label": _("Checkouts and payments"),
                 "url_name": "marketplace:dashboard-order-group-list",
-                "access_fn": can_view_settlements,
+                "access_fn": _menu_check("can_view_settlements"),
             },
             {
                 "label": _("Settlements"),
                 "url_name": "marketplace:dashboard-settlement-list",
-                "access_fn": can_view_settlements,
+                "access_fn": _menu_check("can_view_settlements"),
             },
             {
                 "label": _("My settlement"),
                 "url_name": "marketplace:dashboard-my-settlement",
-                "access_fn": is_vendor_member,
+                "access_fn": _menu_check("is_vendor_member"),
             },
             {
                 "label": _("Moderation log"),
                 "url_name": "marketplace:dashboard-moderation-event-list",
-                "access_fn": can_view_vendors,
+                "access_fn": _menu_check("can_view_vendors"),
             },
         ],
     },
 ]
 
 # Each cooperative's part of a checkout moves along this pipeline (labels
-# translated in marketplace/checkout/status.py). Card and bank-transfer parts
+# translated in checkout/status.py). Card and bank-transfer parts
 # wait for the payment before the cooperative may confirm them.
 OSCAR_INITIAL_ORDER_STATUS = "Pending"
 OSCAR_INITIAL_LINE_STATUS = "Pending"
@@ -153,5 +157,5 @@ OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
 OSCAR_ORDER_STATUS_CASCADE = {status: status for status in OSCAR_ORDER_STATUS_PIPELINE}
 
 # Vietnamese shoppers give a commune, not a postcode; the commune fills line3
-# (commune), line4 (district) and state (province) in marketplace/checkout/forms.py.
+# (commune), line4 (district) and state (province) in checkout/forms.py.
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "country")

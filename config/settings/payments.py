@@ -56,6 +56,6 @@ for _name, _pattern, _expected in (
 
 # --------------------------------------------------------------------------
 # Reconciliation (manage.py reconcile_payments): the dotted path of the
-# checkout's PaymentBook (see marketplace/payments/reconcile.py).
+# checkout's PaymentBook (see payments/reconcile.py).
 # --------------------------------------------------------------------------
-PAYMENTS_RECONCILE_BOOK = "marketplace.services.payments.CheckoutPaymentBook"
+PAYMENTS_RECONCILE_BOOK = "checkout.payment_services.CheckoutPaymentBook"

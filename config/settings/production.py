@@ -34,5 +34,5 @@ TEMPLATES[0]["OPTIONS"]["loaders"] = [
 ]
 
 # The basket cookie travels over HTTPS only; it is SameSite=Lax everywhere
-# (config/settings/accounts.py, marketplace/basket.py).
+# (config/settings/accounts.py, basket/middleware.py).
 OSCAR_BASKET_COOKIE_SECURE = True

@@ -36,7 +36,7 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "txt"]
 # Links are shared on Zalo and typed on phones: ASCII slugs travel best.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
-# Uploads have one door (marketplace/uploads.py): staff's images are cleaned
+# Uploads have one door (core/uploads.py): staff's images are cleaned
 # like every other picture, and Wagtail's own checks use the same limits.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.image_forms.CleanImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "heic"]

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import marketplace.validators
+import core.validators
 from django.conf import settings
 from django.db import migrations, models
 
@@ -55,7 +55,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='vendor',
             name='bank_account_number',
-            field=models.CharField(blank=True, max_length=19, validators=[marketplace.validators.validate_bank_account], verbose_name='bank account number'),
+            field=models.CharField(blank=True, max_length=19, validators=[core.validators.validate_bank_account], verbose_name='bank account number'),
         ),
         migrations.AddField(
             model_name='vendor',
@@ -85,7 +85,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='vendor',
             name='phone',
-            field=models.CharField(blank=True, max_length=15, validators=[marketplace.validators.validate_phone], verbose_name='phone'),
+            field=models.CharField(blank=True, max_length=15, validators=[core.validators.validate_phone], verbose_name='phone'),
         ),
         migrations.AddField(
             model_name='vendor',

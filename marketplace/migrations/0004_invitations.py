@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import marketplace.models
-import marketplace.validators
+import core.validators
 from django.conf import settings
 from django.db import migrations, models
 
@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('phone', models.CharField(blank=True, max_length=15, validators=[marketplace.validators.validate_phone], verbose_name='phone')),
+                ('phone', models.CharField(blank=True, max_length=15, validators=[core.validators.validate_phone], verbose_name='phone')),
                 ('role', models.CharField(choices=[('owner', 'Owner'), ('manager', 'Manager'), ('staff', 'Staff')], max_length=10, verbose_name='role')),
                 ('token', models.CharField(default=marketplace.models._invitation_token, editable=False, max_length=64, unique=True)),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='sent')),

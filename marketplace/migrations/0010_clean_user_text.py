@@ -12,7 +12,7 @@ CHUNK = 1000
 
 
 def clean_texts(apps, schema_editor):
-    from marketplace.sanitise import plain_text, rich_text
+    from core.sanitise import plain_text, rich_text
 
     Vendor = apps.get_model("marketplace", "Vendor")
     last_pk = 0

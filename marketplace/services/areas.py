@@ -5,8 +5,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from core.text import vn_slugify
 from marketplace.models import AdministrativeArea
-from marketplace.text import vn_slugify
 
 Level = AdministrativeArea.Level
 

@@ -11,21 +11,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from catalog.models import LOCAL_PRODUCT_FIELDS
+from core.sanitise import plain_text, rich_text
 from marketplace.models import Listing, ListingRevision, ModerationEvent, Vendor
-from marketplace.sanitise import plain_text, rich_text
 from marketplace.selectors import product_vendor
-from search.indexing import product_documents_rebuild
 
 Product = get_model("catalogue", "Product")
 ProductImage = get_model("catalogue", "ProductImage")
 
 Action = ModerationEvent.Action
 Status = Listing.Status
-
-
-def _reindex(product_id: int) -> None:
-    transaction.on_commit(lambda: product_documents_rebuild(product_ids=[product_id]))
 
 
 def _vendor_of(product) -> Vendor:
@@ -81,7 +75,6 @@ def listing_decide(
         actor=actor,
         reason=reason,
     )
-    _reindex(listing.product_id)
     return listing
 
 
@@ -95,7 +88,7 @@ def listing_decide(
 PUBLIC_PRODUCT_FIELDS = [
     "title",
     "description",
-    *(f"{name}_id" if name == "origin_commune" else name for name in LOCAL_PRODUCT_FIELDS),
+    *(f"{name}_id" if name == "origin_commune" else name for name in Product.LOCAL_FIELDS),
 ]
 
 
@@ -240,7 +233,6 @@ def listing_revision_decide(
         actor=actor,
         reason=reason,
     )
-    _reindex(product.pk)
     return revision
 
 
@@ -265,5 +257,4 @@ def listing_create_on_behalf(*, product, actor: AbstractBaseUser) -> Listing:
     ModerationEvent.objects.create(
         action=Action.LISTED_ON_BEHALF, vendor=vendor, product=product, actor=actor
     )
-    _reindex(product.pk)
     return listing

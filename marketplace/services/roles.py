@@ -14,6 +14,16 @@ from __future__ import annotations
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 UNION_STAFF = "Union staff"
 UNION_LEADER = "Union leader"
@@ -81,8 +91,6 @@ def _group(name: str, permissions: list[Permission]) -> Group:
 
 
 def _page_permissions(group: Group, codenames) -> None:
-    from wagtail.models import GroupPagePermission, Page
-
     root = Page.get_first_root_node()
     if root is None:
         return
@@ -99,8 +107,6 @@ def _page_permissions(group: Group, codenames) -> None:
 
 
 def _media_permissions(group: Group) -> None:
-    from wagtail.models import Collection, GroupCollectionPermission
-
     root = Collection.get_first_root_node()
     if root is None:
         return
@@ -115,8 +121,6 @@ def _media_permissions(group: Group) -> None:
 
 def _workflow(leader: Group) -> None:
     """Pages anywhere in the tree go to a Union leader for approval."""
-    from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
-
     root = Page.get_first_root_node()
     if root is None:
         return

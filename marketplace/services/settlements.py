@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from marketplace.models import CommissionRate, Payout, Vendor
+from marketplace.selectors import vendor_ledger
 
 
 def commission_rate_set(*, percent: Decimal, valid_from: datetime.date, actor) -> CommissionRate:
@@ -23,8 +24,6 @@ def payout_record(
     *, vendor: Vendor, amount: Decimal, paid_on: datetime.date, reference: str, actor
 ) -> Payout:
     """Record money paid to a cooperative; never more than it is owed."""
-    from marketplace.selectors import vendor_ledger
-
     if amount <= 0:
         raise ValidationError(_("A payout is a positive amount."))
     with transaction.atomic():

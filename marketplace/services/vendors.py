@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from core.text import vn_slugify
 from marketplace.models import AdministrativeArea, ModerationEvent, Vendor, VendorMember
 from marketplace.notifications import vendor_notify
-from marketplace.text import vn_slugify
 
 logger = logging.getLogger(__name__)
 

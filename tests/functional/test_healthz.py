@@ -17,7 +17,7 @@ def test_healthz_is_200_when_the_database_answers(client):
 
 def test_healthz_is_503_when_the_database_does_not_answer(client):
     # The database cannot be stopped under a running test; its failure is simulated.
-    with mock.patch("marketplace.views.connection.cursor", side_effect=OperationalError("down")):
+    with mock.patch("core.views.connection.cursor", side_effect=OperationalError("down")):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["database"]["state"] == "down"

@@ -25,7 +25,7 @@ from django.urls import (
 from oscar.core.loading import get_model
 
 from config.urls import urlpatterns as site_urlpatterns
-from marketplace.dashboard.access import (
+from dashboard.access import (
     MEMBER_DASHBOARD_VIEWS,
     PUBLIC_DASHBOARD_VIEWS,
     is_dashboard_route,

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from marketplace.demo import content
+from marketplace.areas import DISTRICTS, PROVINCE
 from marketplace.services.areas import areas_import
 
 
@@ -8,5 +8,5 @@ class Command(BaseCommand):
     help = "Seed the province's districts and communes (keeps areas staff have edited)."
 
     def handle(self, *args, **options):
-        result = areas_import(province=content.PROVINCE["name"], districts=content.DISTRICTS)
+        result = areas_import(province=PROVINCE["name"], districts=DISTRICTS)
         self.stdout.write(f"Areas: {result.created} created, {result.unchanged} already there.")

@@ -12,9 +12,9 @@ from django.contrib.auth import get_user_model
 from oscar.core.loading import get_model
 
 from marketplace.models import OrderGroup, Refund
-from marketplace.payments import stripe_gateway as gateway
-from marketplace.payments.stripe_gateway import Outcome
 from marketplace.services.roles import roles_sync
+from payments import stripe_gateway as gateway
+from payments.stripe_gateway import Outcome
 from tests.functional.checkout.conftest import basket_add, checkout_as_guest
 from tests.stripe_events import stripe_event_payload, stripe_signature
 
@@ -160,8 +160,8 @@ def test_staff_refund_part_of_a_cooperatives_order_never_more_than_paid(client, 
 
 def test_a_lost_webhook_is_repaired_by_reconciliation(client, card_checkout):
     """Fault: the money is taken but Stripe's event never reaches us."""
-    from marketplace.payments.reconcile import Problem, payments_reconcile
-    from marketplace.services.payments import CheckoutPaymentBook
+    from checkout.payment_services import CheckoutPaymentBook
+    from payments.reconcile import Problem, payments_reconcile
 
     group = card_checkout
     gateway.payment_intent_confirm(
@@ -177,8 +177,8 @@ def test_a_lost_webhook_is_repaired_by_reconciliation(client, card_checkout):
 
 def test_a_crash_before_the_intent_id_was_saved_loses_no_money(client, card_checkout):
     """Fault: the process died after Stripe created the intent, before we stored its id."""
-    from marketplace.payments.reconcile import payments_reconcile
-    from marketplace.services.payments import CheckoutPaymentBook
+    from checkout.payment_services import CheckoutPaymentBook
+    from payments.reconcile import payments_reconcile
 
     # (Against real Stripe a retried create returns the same intent through its
     # idempotency key; localstripe ignores keys, the key itself is tested in

@@ -123,7 +123,7 @@ def test_a_product_hidden_after_it_was_put_in_the_basket_cannot_be_bought(
 
 @pytest.mark.parametrize("countries", ["none", "two"])
 def test_the_address_step_never_breaks_on_the_country_table(client, three_products, countries):
-    from marketplace.checkout.forms import Country
+    from checkout.forms import Country
 
     if countries == "none":
         Country.objects.update(is_shipping_country=False)

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from oscar.apps.partner.strategy import Selector
 from oscar.core.loading import get_model
 
-from marketplace.services.checkout import checkout_place
+from checkout.services import checkout_place
 from marketplace.services.vendors import vendor_member_add
 from tests.factories import commune_create, product_create, vendor_create
 

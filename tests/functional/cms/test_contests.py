@@ -84,7 +84,7 @@ def test_uploads_that_are_not_jpeg_png_or_webp_are_refused(client, contest, uplo
 
 
 def test_too_many_pixels_refused(client, contest, monkeypatch):
-    monkeypatch.setattr("marketplace.uploads.MAX_PIXELS", 100)
+    monkeypatch.setattr("core.uploads.MAX_PIXELS", 100)
     client.force_login(person("lan"))
     response = client.post(f"{contest.url}enter/", {"image": photo(size=(20, 20)), "caption": "x"})
     assert "quá nhiều điểm ảnh" in response.content.decode()

@@ -1,5 +1,5 @@
 """A cooperative member reaches only her own vendor's products in Oscar's dashboard,
-and only the dashboard views members are allowed (marketplace/dashboard/access.py)."""
+and only the dashboard views members are allowed (dashboard/access.py)."""
 
 import pytest
 from django.contrib.auth import get_user_model

@@ -27,7 +27,7 @@ def test_migrate_points_the_sites_at_site_url(home_page, settings):
     settings.SITE_URL = "https://cho.hoiphunu.example.vn"
     Site.objects.filter(pk=settings.SITE_ID).update(domain="example.com")
     WagtailSite.objects.filter(is_default_site=True).update(hostname="localhost", port=80)
-    config = apps.get_app_config("marketplace")
+    config = apps.get_app_config("sites")
     post_migrate.send(
         sender=config, app_config=config, verbosity=0, interactive=False, using="default"
     )

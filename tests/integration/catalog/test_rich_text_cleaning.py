@@ -82,7 +82,7 @@ def test_the_migration_cleans_old_rows_and_writes_only_the_changed_ones():
 
 
 def test_the_demo_loader_which_writes_in_bulk_stores_clean_descriptions():
-    from marketplace.demo import loader
+    from demo import loader
 
     vendor = vendor_create("Hợp tác xã Cói Kim Sơn")
     category = category_create("Cói và mây tre đan")

@@ -14,8 +14,8 @@ from django.db import connection
 from oscar.apps.partner.strategy import Selector
 from oscar.core.loading import get_model
 
+from checkout.services import CheckoutError, checkout_place
 from marketplace.models import OrderGroup
-from marketplace.services.checkout import CheckoutError, checkout_place
 from tests.factories import product_create
 
 Basket = get_model("basket", "Basket")

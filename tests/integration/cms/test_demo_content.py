@@ -40,7 +40,7 @@ def test_demo_union_content(client):
 def test_demo_union_staff_submit_and_the_demo_leader_publishes():
     from django.contrib.auth import get_user_model
 
-    from marketplace.demo.loader import DEMO_LOGINS
+    from demo.loader import DEMO_LOGINS
 
     call_command("load_demo_data", products=0, verbosity=0)
     logins = {login.role: login for login in DEMO_LOGINS}

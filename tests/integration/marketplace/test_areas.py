@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from marketplace.demo import content
+from demo import content
 from marketplace.models import AdministrativeArea
 from marketplace.selectors import area_tree
 from marketplace.services.areas import areas_import

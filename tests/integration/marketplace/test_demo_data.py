@@ -8,7 +8,7 @@ from PIL import Image
 from wagtail.models import Page, Site
 
 from cms.models import ArticlePage, HomePage, StoryPage
-from marketplace.demo.loader import DEMO_LOGINS, product_specs
+from demo.loader import DEMO_LOGINS, product_specs
 from marketplace.models import AdministrativeArea, Vendor
 from search.database import product_search
 from search.models import ProductSearchDocument

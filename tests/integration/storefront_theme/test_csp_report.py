@@ -21,12 +21,12 @@ REPORT = {
 
 @pytest.fixture
 def csp_log(caplog):
-    caplog.set_level(logging.WARNING, logger="storefront_theme.csp")
+    caplog.set_level(logging.WARNING, logger="core.csp")
     return caplog
 
 
 def csp_records(caplog) -> list[str]:
-    return [r.getMessage() for r in caplog.records if r.name == "storefront_theme.csp"]
+    return [r.getMessage() for r in caplog.records if r.name == "core.csp"]
 
 
 def test_a_report_is_logged_as_one_warning_line(client, csp_log):
@@ -104,7 +104,7 @@ def test_a_report_longer_than_it_declares_is_refused(client, csp_log, settings):
     """A body longer than the limit is refused even when Content-Length says less."""
     from django.test import RequestFactory
 
-    from storefront_theme.csp import csp_report
+    from core.csp import csp_report
 
     body = json.dumps({"csp-report": {"document-uri": "x" * settings.CSP_REPORT_MAX_BYTES}})
     request = RequestFactory().post(URL, body, content_type="application/csp-report")

@@ -10,7 +10,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from storefront_theme.page_cache import page_cache_version
+from core.page_cache import page_cache_version
 from tests.factories import category_create, product_create
 
 pytestmark = pytest.mark.django_db
@@ -189,7 +189,7 @@ def test_each_search_is_cached_apart(client, shop):
 
 
 def test_a_deployment_starts_a_new_cache_version(settings, tmp_path):
-    from storefront_theme import page_cache
+    from core import page_cache
 
     settings.STATIC_ROOT = str(tmp_path)
     page_cache._release.cache_clear()

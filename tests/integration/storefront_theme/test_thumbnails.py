@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 from oscar.core.loading import get_model
 from PIL import Image
 
-from storefront_theme.thumbnails import PICTURE_SIZES
+from core.thumbnails import PICTURE_SIZES
 from tests.factories import product_create, vendor_create
 
 ProductImage = get_model("catalogue", "ProductImage")
@@ -79,7 +79,7 @@ def test_a_bad_process_count_is_refused():
 def test_the_keys_read_ahead_are_the_keys_sorl_stores(media, django_capture_on_commit_callbacks):
     from sorl.thumbnail.models import KVStore as KVStoreModel
 
-    from storefront_theme.thumbnails import picture_record_keys, picture_thumbnails_make
+    from core.thumbnails import picture_record_keys, picture_thumbnails_make
 
     product = product_create()
     image = ProductImage.objects.create(
@@ -98,7 +98,7 @@ def test_a_listing_reads_its_thumbnail_records_in_one_query(
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from storefront_theme.thumbnails import picture_thumbnails_make
+    from core.thumbnails import picture_thumbnails_make
 
     def queries() -> int:
         caches["thumbnails"].clear()  # a process that has not shown these pictures yet

@@ -3,7 +3,7 @@
 import pytest
 from django.template import Context, Template
 
-from marketplace.sanitise import plain_text, rich_text
+from core.sanitise import plain_text, rich_text
 
 # What Oscar's product editor (TinyMCE: styles, bold, italic, quote, lists, link) writes.
 EDITOR_HTML = (

@@ -7,9 +7,9 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image
 
+from core.pictures import picture_fields
+from core.storage import PictureStorage, UnsafeUpload, is_picture_name
 from marketplace.models import Vendor
-from marketplace.services.pictures import picture_fields
-from marketplace.storage import PictureStorage, UnsafeUpload, is_picture_name
 
 
 def gps_jpeg() -> bytes:

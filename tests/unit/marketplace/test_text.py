@@ -1,6 +1,6 @@
 import pytest
 
-from marketplace.text import fold, strip_marks, vn_slugify
+from core.text import fold, strip_marks, vn_slugify
 from search.text import has_diacritics, tokens
 
 

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from marketplace import uploads
-from marketplace.uploads import CleanedPicture, CleanImageField, clean_image
+from core import uploads
+from core.uploads import CleanedPicture, CleanImageField, clean_image
 
 RANDOM_NAME = re.compile(r"^[0-9a-f]{32}\.(jpg|png|webp)$")
 

@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from marketplace.validators import (
+from core.validators import (
     format_phone,
     normalise_phone,
     validate_bank_account,

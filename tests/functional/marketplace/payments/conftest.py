@@ -2,7 +2,7 @@
 
 import pytest
 
-from marketplace.payments.webhooks import registry
+from payments.webhooks import registry
 
 
 @pytest.fixture(autouse=True)

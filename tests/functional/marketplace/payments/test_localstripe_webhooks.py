@@ -10,9 +10,9 @@ import urllib.request
 
 import pytest
 
-from marketplace.models import StripeEvent
-from marketplace.payments import stripe_gateway as gateway
-from marketplace.payments.webhooks import registry
+from payments import stripe_gateway as gateway
+from payments.models import StripeEvent
+from payments.webhooks import registry
 
 pytestmark = [pytest.mark.service("stripe"), pytest.mark.django_db(transaction=True)]
 

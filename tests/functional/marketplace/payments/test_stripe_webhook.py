@@ -11,9 +11,9 @@ import stripe
 from django.db import connection
 from django.urls import reverse
 
-from marketplace.models import StripeEvent
-from marketplace.payments.stripe_gateway import payment_result_from_intent
-from marketplace.payments.webhooks import registry, stripe_event_process
+from payments.models import StripeEvent
+from payments.stripe_gateway import payment_result_from_intent
+from payments.webhooks import registry, stripe_event_process
 from tests.stripe_events import stripe_event_payload, stripe_signature
 
 SECRET = "whsec_test_secret"

@@ -8,8 +8,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
-from marketplace.payments import stripe_gateway as gateway
-from marketplace.payments.reconcile import LocalPayment, Problem, payments_reconcile
+from payments import stripe_gateway as gateway
+from payments.reconcile import LocalPayment, Problem, payments_reconcile
 
 pytestmark = pytest.mark.service("stripe")
 

@@ -8,8 +8,8 @@ import pytest
 import stripe
 from django.utils import translation
 
-from marketplace.payments import stripe_gateway as gateway
-from marketplace.payments.stripe_gateway import (
+from payments import stripe_gateway as gateway
+from payments.stripe_gateway import (
     Outcome,
     PaymentGatewayUnavailable,
     PaymentRequestInvalid,

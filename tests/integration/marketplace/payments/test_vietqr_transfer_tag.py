@@ -6,7 +6,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from marketplace.payments.vietqr import emv_tlv_parse
+from payments.vietqr import emv_tlv_parse
 
 ACCOUNT = {
     "VIETQR_BANK_BIN": "970405",
@@ -57,7 +57,7 @@ def test_unusable_input_shows_no_code(union_account, amount, reference):
 
 
 def test_the_code_carries_the_amount_shown(union_account):
-    from marketplace.templatetags.vietqr import vietqr_transfer
+    from payments.templatetags.vietqr import vietqr_transfer
 
     context = vietqr_transfer(125000, "CPN100042K")
     assert dict(emv_tlv_parse(context["payload"]))["54"] == "125000"

@@ -6,7 +6,7 @@ import pytest
 import stripe
 from django.utils import translation
 
-from marketplace.payments.stripe_gateway import (
+from payments.stripe_gateway import (
     Outcome,
     PaymentGatewayUnavailable,
     PaymentRequestInvalid,

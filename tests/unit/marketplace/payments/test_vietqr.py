@@ -9,7 +9,7 @@ import zxingcpp
 from django.test import override_settings
 from PIL import Image
 
-from marketplace.payments.vietqr import (
+from payments.vietqr import (
     VietQRError,
     crc16_ccitt_false,
     emv_tlv_parse,

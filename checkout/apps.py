@@ -1,0 +1,28 @@
+import oscar.apps.checkout.apps as apps
+from django.urls import path
+from oscar.core.loading import get_class
+
+
+class CheckoutConfig(apps.CheckoutConfig):
+    """Oscar's checkout, forked: one checkout places one order per cooperative.
+
+    Adds the card payment step that follows placement (``card/``) and the page
+    Stripe sends the shopper back to (``card/return/``).
+    """
+
+    name = "checkout"
+
+    def ready(self):
+        super().ready()
+        # Registers the checkout's Stripe webhook handlers; imports models.
+        from checkout import payment_services  # noqa: F401
+
+        self.card_payment_view = get_class("checkout.views", "CardPaymentView")
+        self.card_return_view = get_class("checkout.views", "CardReturnView")
+
+    def get_urls(self):
+        urls = [
+            path("card/", self.card_payment_view.as_view(), name="card"),
+            path("card/return/", self.card_return_view.as_view(), name="card-return"),
+        ]
+        return super().get_urls() + self.post_process_urls(urls)

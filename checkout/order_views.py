@@ -1,0 +1,59 @@
+"""The shopper's side after checkout: her order history and a status page for guests."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.paginator import InvalidPage, Paginator
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from checkout.payments import payment_instructions
+from core.ratelimit import rate_limit
+from marketplace.selectors import order_group_lookup, order_groups_of_user
+
+
+class OrderStatusForm(forms.Form):
+    number = forms.CharField(label=_("Order number"), max_length=32)
+    email = forms.EmailField(label=_("E-mail used for the order"))
+
+
+@method_decorator(
+    rate_limit("order-status", methods=("GET",), when=lambda request: "number" in request.GET),
+    name="dispatch",
+)
+class OrderStatusView(TemplateView):
+    """Guests look an order up by its number and e-mail; a wrong pair finds nothing."""
+
+    template_name = "marketplace/order_status.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = OrderStatusForm(self.request.GET or None)
+        group = None
+        if form.is_bound and form.is_valid():
+            number = form.cleaned_data["number"].split("-")[0]
+            group = order_group_lookup(number=number, email=form.cleaned_data["email"])
+            if group is None:
+                form.add_error(None, _("No order matches this number and e-mail."))
+        context.update(
+            form=form, group=group, payment=payment_instructions(group) if group else None
+        )
+        return context
+
+
+class OrderGroupHistoryView(LoginRequiredMixin, TemplateView):
+    """One entry per checkout, each with its cooperatives' parts."""
+
+    template_name = "marketplace/order_history.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        paginator = Paginator(order_groups_of_user(self.request.user), 10)
+        try:
+            page = paginator.page(self.request.GET.get("page") or 1)
+        except InvalidPage:
+            page = paginator.page(1)
+        context.update(groups=page.object_list, page_obj=page, paginator=paginator)
+        return context

@@ -1,0 +1,74 @@
+"""Anonymous pages go stale when what they show changes (see page_cache.py).
+
+A save or delete of a model the cached pages show (``WATCHED_APPS``: Oscar's
+products, stock, prices, offers and reviews; ``WATCHED_MODELS``: areas,
+vendors, listings, the Union's collections, contest entries, Wagtail's sites
+and images), a many-to-many change there, and Wagtail's publish, unpublish,
+move and delete of a page bump the page-cache version once the transaction
+commits. A page's draft is not shown, so saving one bumps nothing. Rows pages
+do not show are not watched, so shopping and paying never empty the cache:
+baskets, orders and their parts, refunds, payouts, Stripe events, the audit
+log, changes waiting for review, votes, quiz attempts, analytics counters,
+sessions, image renditions.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from core.page_cache import page_cache_bump
+
+WATCHED_APPS = frozenset({"catalogue", "partner", "offer", "reviews"})
+WATCHED_MODELS = frozenset(
+    {
+        "marketplace.administrativearea",
+        "marketplace.vendor",
+        "marketplace.listing",
+        "cms.productcollection",
+        "cms.productcollectionitem",
+        "cms.contestentry",
+        "wagtailcore.site",
+        "wagtailimages.image",
+    }
+)
+
+
+def _bump_after_commit() -> None:
+    transaction.on_commit(page_cache_bump)
+
+
+def _watched(sender) -> bool:
+    meta = getattr(sender, "_meta", None)
+    return meta is not None and (
+        meta.app_label in WATCHED_APPS or meta.label_lower in WATCHED_MODELS
+    )
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def model_changed(sender, raw=False, **kwargs):
+    if not raw and _watched(sender):
+        _bump_after_commit()
+
+
+@receiver(m2m_changed)
+def relation_changed(sender, action, instance, **kwargs):
+    if action.startswith("post_") and _watched(type(instance)):
+        _bump_after_commit()
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+def page_changed(sender, **kwargs):
+    _bump_after_commit()
+
+
+@receiver(post_delete)
+def page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        _bump_after_commit()

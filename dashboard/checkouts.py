@@ -1,0 +1,122 @@
+"""Union staff follow checkouts: transfers to match, unpaid ones to cancel, refunds."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from checkout.order_services import order_group_transfer_received
+from checkout.payment_services import vendor_order_refund
+from checkout.payments import payment_instructions
+from checkout.services import order_group_cancel
+from dashboard.views import StaffPermissionMixin, _page
+from marketplace import selectors
+from marketplace.models import OrderGroup
+
+
+class OrderGroupListView(StaffPermissionMixin, TemplateView):
+    permission_required = "marketplace.view_ordergroup"
+    template_name = "marketplace/dashboard/order_group_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        method = self.request.GET.get("method", "")
+        status = self.request.GET.get("payment_status", "")
+        groups = OrderGroup.objects.all()
+        if method in OrderGroup.PaymentMethod.values:
+            groups = groups.filter(payment_method=method)
+        if status in OrderGroup.PaymentStatus.values:
+            groups = groups.filter(payment_status=status)
+        reference = self.request.GET.get("q", "").strip()
+        if reference:
+            groups = groups.filter(payment_reference__iexact=reference) | groups.filter(
+                number=reference
+            )
+        paginator, page = _page(self.request, groups)
+        context.update(
+            groups=page.object_list,
+            paginator=paginator,
+            page_obj=page,
+            methods=OrderGroup.PaymentMethod.choices,
+            statuses=OrderGroup.PaymentStatus.choices,
+            method=method,
+            payment_status=status,
+            q=reference,
+        )
+        return context
+
+
+class RefundForm(forms.Form):
+    part = forms.IntegerField(widget=forms.HiddenInput)
+    amount = forms.DecimalField(label=_("Amount (₫)"), max_digits=12, decimal_places=0, min_value=1)
+    reason = forms.CharField(label=_("Reason"), max_length=255, required=False)
+
+
+class OrderGroupDetailView(StaffPermissionMixin, TemplateView):
+    permission_required = "marketplace.view_ordergroup"
+    template_name = "marketplace/dashboard/order_group_detail.html"
+
+    def get_group(self) -> OrderGroup:
+        group = selectors.order_group_for_page(self.kwargs["number"])
+        if group is None:
+            raise Http404
+        return group
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        group = self.get_group()
+        context.update(
+            group=group,
+            payment=payment_instructions(group),
+            can_refund=group.payment_status == OrderGroup.PaymentStatus.PAID
+            and group.payment_method != OrderGroup.PaymentMethod.CASH
+            and self.request.user.has_perm("marketplace.add_refund"),
+        )
+        return context
+
+    def refund(self, group: OrderGroup) -> bool:
+        if not self.request.user.has_perm("marketplace.add_refund"):
+            raise ValidationError(_("You may not refund."))
+        form = RefundForm(self.request.POST)
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        part = group.parts.filter(pk=form.cleaned_data["part"]).first()
+        if part is None:
+            raise ValidationError(_("This part is not in this checkout."))
+        vendor_order_refund(
+            part=part,
+            amount=form.cleaned_data["amount"],
+            actor=self.request.user,
+            reason=form.cleaned_data["reason"],
+        )
+        return True
+
+    def post(self, request, *args, **kwargs):
+        if not request.user.has_perm("marketplace.change_ordergroup"):
+            raise Http404
+        group = self.get_group()
+        action = request.POST.get("action", "")
+        try:
+            if action == "transfer_received":
+                done = order_group_transfer_received(group=group, actor=request.user)
+            elif action == "cancel":
+                done = order_group_cancel(group=group, reopen_basket=False)
+            elif action == "refund":
+                done = self.refund(group)
+            else:
+                raise ValidationError(_("Unknown action."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            if done:
+                messages.success(request, _("Checkout updated."))
+            else:
+                messages.warning(
+                    request, _("Nothing changed: this checkout is not awaiting payment.")
+                )
+        return redirect("marketplace:dashboard-order-group-detail", number=group.number)

@@ -1,0 +1,124 @@
+"""The marketplace's dashboard pages: vendor and listing review, members' listings,
+orders, sales and settlements.
+
+Included by config/urls.py in the ``marketplace`` namespace.
+"""
+
+from django.urls import path, re_path
+
+from dashboard import checkouts as dashboard_checkouts
+from dashboard import settlements as dashboard_settlements
+from dashboard import vendor_orders as dashboard_orders
+from dashboard import views as dashboard_views
+from dashboard.catalogue import (
+    ProductQrDownloadView,
+    product_editor_view,
+    product_lookup_view,
+)
+
+urlpatterns = [
+    # Named like Oscar's own index: Oscar's menu looks permissions up by URL name.
+    path("dashboard/", dashboard_views.dashboard_home_view(), name="index"),
+    path(
+        "dashboard/vendors/",
+        dashboard_views.VendorModerationListView.as_view(),
+        name="dashboard-vendor-list",
+    ),
+    path(
+        "dashboard/vendors/events/",
+        dashboard_views.ModerationEventListView.as_view(),
+        name="dashboard-moderation-event-list",
+    ),
+    path(
+        "dashboard/vendors/<int:pk>/",
+        dashboard_views.VendorModerationDetailView.as_view(),
+        name="dashboard-vendor-detail",
+    ),
+    path(
+        "dashboard/listings/",
+        dashboard_views.ListingQueueView.as_view(),
+        name="dashboard-listing-queue",
+    ),
+    path(
+        "dashboard/listings/<int:pk>/",
+        dashboard_views.ListingDecisionView.as_view(),
+        name="dashboard-listing-detail",
+    ),
+    path(
+        "dashboard/listings/changes/<int:pk>/",
+        dashboard_views.RevisionDecisionView.as_view(),
+        name="dashboard-revision-detail",
+    ),
+    path(
+        "dashboard/my-listings/",
+        dashboard_views.MemberListingsView.as_view(),
+        name="dashboard-member-listings",
+    ),
+    # Same path as Oscar's product editor, which it extends (see dashboard/catalogue.py).
+    path(
+        "dashboard/catalogue/products/<int:pk>/",
+        product_editor_view("catalogue-product"),
+        name="dashboard-product",
+    ),
+    re_path(
+        r"^dashboard/catalogue/products/create/(?P<product_class_slug>[\w-]+)/$",
+        product_editor_view("catalogue-product-create"),
+        name="dashboard-product-create",
+    ),
+    # Same path as Oscar's product lookup, with paging that never fails on bad input.
+    path(
+        "dashboard/catalogue/product-lookup/",
+        product_lookup_view(),
+        name="dashboard-product-lookup",
+    ),
+    path(
+        "dashboard/my-listings/<int:pk>/qr.png",
+        ProductQrDownloadView.as_view(),
+        name="dashboard-product-qr",
+    ),
+    path(
+        "dashboard/profile/", dashboard_views.VendorProfileView.as_view(), name="dashboard-profile"
+    ),
+    path("dashboard/sales/", dashboard_views.VendorSalesView.as_view(), name="dashboard-sales"),
+    path("dashboard/team/", dashboard_views.VendorTeamView.as_view(), name="dashboard-team"),
+    path(
+        "dashboard/checkouts/",
+        dashboard_checkouts.OrderGroupListView.as_view(),
+        name="dashboard-order-group-list",
+    ),
+    path(
+        "dashboard/checkouts/<str:number>/",
+        dashboard_checkouts.OrderGroupDetailView.as_view(),
+        name="dashboard-order-group-detail",
+    ),
+    path(
+        "dashboard/settlements/",
+        dashboard_settlements.SettlementListView.as_view(),
+        name="dashboard-settlement-list",
+    ),
+    path(
+        "dashboard/settlements/export.csv",
+        dashboard_settlements.SettlementExportView.as_view(),
+        name="dashboard-settlement-export",
+    ),
+    path(
+        "dashboard/settlements/<int:pk>/",
+        dashboard_settlements.SettlementDetailView.as_view(),
+        name="dashboard-settlement-detail",
+    ),
+    path(
+        "dashboard/my-settlement/",
+        dashboard_settlements.MySettlementView.as_view(),
+        name="dashboard-my-settlement",
+    ),
+    path(
+        "dashboard/my-orders/",
+        dashboard_orders.VendorOrderListView.as_view(),
+        name="dashboard-vendor-order-list",
+    ),
+    path(
+        "dashboard/my-orders/<int:pk>/",
+        dashboard_orders.VendorOrderDetailView.as_view(),
+        name="dashboard-vendor-order-detail",
+    ),
+]

@@ -1,9 +1,0 @@
-from django.urls import path
-
-from marketplace.payments.webhooks import StripeWebhookView
-
-app_name = "payments"
-
-urlpatterns = [
-    path("stripe/webhook/", StripeWebhookView.as_view(), name="stripe-webhook"),
-]
