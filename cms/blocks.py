@@ -1,7 +1,8 @@
 """The shared block library: every StreamField on the Union's pages draws from here.
 
-Keep class names and child names stable: StreamField migrations reference
-them, and renaming one breaks old migrations (see HOUSE_STYLE pitfalls).
+Keep class names and child names stable: StreamField migrations name each
+block by its import path and child names, so renaming one breaks the
+migrations that already name it (Wagtail's StreamField migrations docs).
 Blocks that show live data (collections, stories, news, contests) query in
 ``get_context`` with a fixed number of queries whatever the content size.
 """
