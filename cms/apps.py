@@ -8,4 +8,5 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Receivers import models: only once the app registry is ready.
         from cms import signals  # noqa: F401
