@@ -22,7 +22,7 @@ from oscar.core import prices
 from oscar.core.loading import get_class, get_model
 
 from marketplace.checkout import status as order_status
-from marketplace.checkout.split import BasketPart, basket_split, basket_split_forget
+from marketplace.checkout.split import BasketPart, BasketSplit, basket_split, basket_split_forget
 from marketplace.models import OrderGroup, VendorOrder
 from marketplace.payments.vietqr import payment_reference_new
 from marketplace.selectors import commission_percent_current, products_for_sale
@@ -46,6 +46,18 @@ def _initial_state(payment_method: str) -> tuple[str, str]:
     if payment_method == PaymentMethod.CASH:
         return PaymentStatus.ON_DELIVERY, order_status.PENDING
     return PaymentStatus.AWAITING, order_status.AWAITING_PAYMENT
+
+
+def _check_sellers(split: BasketSplit) -> None:
+    """Every line must have a cooperative to fulfil it: none is left out of the orders."""
+    if split.unsellable:
+        raise CheckoutError(
+            _(
+                "No cooperative of the marketplace sells these products, so they cannot be "
+                "ordered; remove them from your basket: %(titles)s"
+            )
+            % {"titles": ", ".join(line.product.get_title() for line in split.unsellable)}
+        )
 
 
 def _check_for_sale(parts: list[BasketPart]) -> None:
@@ -143,8 +155,8 @@ def checkout_place(
     Idempotent per basket: a second call for a basket already placed returns
     the same group and creates nothing. ``notify=False`` (demo data) sends
     no e-mail. Raises ``CheckoutError`` with a
-    message for the shopper when a product is no longer for sale or stock
-    ran out; nothing is written then.
+    message for the shopper when a product is no longer for sale, has no
+    cooperative to sell it, or stock ran out; nothing is written then.
     """
     if payment_method not in PaymentMethod.values:
         raise CheckoutError(_("Choose a payment method."))
@@ -155,6 +167,7 @@ def checkout_place(
             return existing
         basket_split_forget(basket)
         split = basket_split(basket)
+        _check_sellers(split)
         if not split.parts:
             raise CheckoutError(_("Your basket is empty."))
         _check_for_sale(split.parts)
