@@ -27,6 +27,7 @@ from wagtail.search import index
 
 from cms import blocks
 from cms.choosers import ProductChooserWidget
+from marketplace.refusals import Refusal, refusal_as_message
 from marketplace.selectors import product_cards, products_for_sale
 
 # --------------------------------------------------------------------------
@@ -555,7 +556,7 @@ class ContestPage(RoutablePageMixin, Page):
     @path("enter/")
     def entry_submit_view(self, request):
         from cms.forms import ContestEntryForm
-        from cms.services import ContestError, contest_entry_submit
+        from cms.services import contest_entry_submit
 
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
@@ -565,16 +566,13 @@ class ContestPage(RoutablePageMixin, Page):
             return redirect(self.url)
         form = ContestEntryForm(request.POST, request.FILES)
         if form.is_valid():
-            try:
+            with refusal_as_message(request):
                 contest_entry_submit(
                     contest=self,
                     user=request.user,
                     image=form.cleaned_data["image"],
                     caption=form.cleaned_data["caption"],
                 )
-            except ContestError as error:
-                messages.error(request, error.message)
-            else:
                 messages.success(
                     request, _("Thank you! Your entry is shown once the Union approves it.")
                 )
@@ -583,27 +581,24 @@ class ContestPage(RoutablePageMixin, Page):
 
     @path("vote/<int:entry_id>/")
     def vote_view(self, request, entry_id: int):
-        from cms.services import ContestError, contest_vote
+        from cms.services import contest_vote
 
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         if not request.user.is_authenticated:
             return self._login_first(request)
         entry = self.entries.filter(pk=entry_id).first()
-        try:
+        with refusal_as_message(request):
             if entry is None:
-                raise ContestError(_("This entry does not exist."))
+                raise Refusal(_("This entry does not exist."))
             contest_vote(entry=entry, user=request.user)
-        except ContestError as error:
-            messages.error(request, error.message)
-        else:
             messages.success(request, _("Thank you for your vote."))
         return HttpResponseRedirect(self.url)
 
     @path("quiz/")
     def quiz_submit_view(self, request):
         from cms.forms import QuizForm
-        from cms.services import ContestError, quiz_attempt_submit
+        from cms.services import quiz_attempt_submit
 
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
@@ -613,13 +608,10 @@ class ContestPage(RoutablePageMixin, Page):
             return redirect(self.url)
         form = QuizForm(request.POST, contest=self)
         if form.is_valid():
-            try:
+            with refusal_as_message(request):
                 attempt = quiz_attempt_submit(
                     contest=self, user=request.user, answers=form.answers()
                 )
-            except ContestError as error:
-                messages.error(request, error.message)
-            else:
                 messages.success(
                     request,
                     _("You answered %(score)s of %(total)s questions correctly.")

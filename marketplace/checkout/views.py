@@ -26,8 +26,9 @@ from oscar.core.loading import get_class
 from marketplace.checkout.forms import PaymentMethodForm, method_available
 from marketplace.checkout.split import basket_split
 from marketplace.models import OrderGroup
+from marketplace.refusals import Refusal
 from marketplace.selectors import order_group_for_page
-from marketplace.services.checkout import CheckoutError, checkout_place
+from marketplace.services.checkout import checkout_place
 
 CheckoutSessionMixin = get_class("checkout.session", "CheckoutSessionMixin")
 
@@ -129,8 +130,9 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
                 language=get_language() or "vi",
                 request=self.request,
             )
-        except CheckoutError as error:
-            return self.render_preview(self.request, error=str(error))
+        except Refusal as refusal:
+            # Oscar's preview shows its ``error`` above the order she is about to place.
+            return self.render_preview(self.request, error=refusal.text)
         if user.is_authenticated and shipping_address is not None:
             self.update_address_book(user, shipping_address)
         self.checkout_session.flush()

@@ -25,6 +25,7 @@ from marketplace.checkout import status as order_status
 from marketplace.checkout.split import BasketPart, BasketSplit, basket_split, basket_split_forget
 from marketplace.models import OrderGroup, VendorOrder
 from marketplace.payments.vietqr import payment_reference_new
+from marketplace.refusals import Refusal
 from marketplace.selectors import commission_percent_current, products_for_sale
 
 Basket = get_model("basket", "Basket")
@@ -38,10 +39,6 @@ PaymentStatus = OrderGroup.PaymentStatus
 GROUP_NUMBER_OFFSET = 100000
 
 
-class CheckoutError(Exception):
-    """A checkout that cannot be placed; the message is for the shopper."""
-
-
 def _initial_state(payment_method: str) -> tuple[str, str]:
     if payment_method == PaymentMethod.CASH:
         return PaymentStatus.ON_DELIVERY, order_status.PENDING
@@ -51,7 +48,7 @@ def _initial_state(payment_method: str) -> tuple[str, str]:
 def _check_sellers(split: BasketSplit) -> None:
     """Every line must have a cooperative to fulfil it: none is left out of the orders."""
     if split.unsellable:
-        raise CheckoutError(
+        raise Refusal(
             _(
                 "No cooperative of the marketplace sells these products, so they cannot be "
                 "ordered; remove them from your basket: %(titles)s"
@@ -72,7 +69,7 @@ def _check_for_sale(parts: list[BasketPart]) -> None:
         if (line.product.parent_id or line.product_id) not in for_sale
     ]
     if gone:
-        raise CheckoutError(
+        raise Refusal(
             _("These products are no longer for sale; remove them from your basket: %(titles)s")
             % {"titles": ", ".join(gone)}
         )
@@ -95,7 +92,7 @@ def _lock_and_check_stock(parts: list[BasketPart]) -> None:
         if (record.num_in_stock or 0) - (record.num_allocated or 0) < wanted[record.pk]
     ]
     if short:
-        raise CheckoutError(
+        raise Refusal(
             _("Not enough left in stock for: %(titles)s. Change the quantity and try again.")
             % {"titles": ", ".join(short)}
         )
@@ -154,12 +151,12 @@ def checkout_place(
 
     Idempotent per basket: a second call for a basket already placed returns
     the same group and creates nothing. ``notify=False`` (demo data) sends
-    no e-mail. Raises ``CheckoutError`` with a
+    no e-mail. Raises ``Refusal`` with a
     message for the shopper when a product is no longer for sale, has no
     cooperative to sell it, or stock ran out; nothing is written then.
     """
     if payment_method not in PaymentMethod.values:
-        raise CheckoutError(_("Choose a payment method."))
+        raise Refusal(_("Choose a payment method."))
     with transaction.atomic():
         Basket.objects.select_for_update().filter(pk=basket.pk).first()
         existing = OrderGroup.objects.filter(basket_id=basket.pk).first()
@@ -169,7 +166,7 @@ def checkout_place(
         split = basket_split(basket)
         _check_sellers(split)
         if not split.parts:
-            raise CheckoutError(_("Your basket is empty."))
+            raise Refusal(_("Your basket is empty."))
         _check_for_sale(split.parts)
         _lock_and_check_stock(split.parts)
 

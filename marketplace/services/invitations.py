@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from marketplace.models import Vendor, VendorInvitation, VendorMember
+from marketplace.refusals import Refusal
 from marketplace.services.vendors import vendor_member_add
 
 
@@ -35,9 +36,9 @@ def invitation_create(
     if not vendor.members.filter(user=invited_by, role=VendorMember.Role.OWNER).exists():
         raise PermissionDenied
     if role not in {VendorMember.Role.MANAGER, VendorMember.Role.STAFF}:
-        raise ValidationError(_("Invite a manager or a staff member."), code="bad_role")
+        raise Refusal(_("Invite a manager or a staff member."), code="bad_role")
     if not (email or phone):
-        raise ValidationError(_("Give an e-mail address or a phone number."), code="no_contact")
+        raise Refusal(_("Give an e-mail address or a phone number."), code="no_contact")
     invitation = VendorInvitation.objects.create(
         vendor=vendor, email=email.lower(), phone=phone, role=role, invited_by=invited_by
     )
@@ -53,12 +54,12 @@ def invitation_accept(*, token: str, user: AbstractBaseUser) -> VendorMember:
         VendorInvitation.objects.select_for_update().select_related("vendor").get(token=token)
     )
     if not invitation.is_open:
-        raise ValidationError(
+        raise Refusal(
             _("This invitation has expired or was already used. Ask for a new one."),
             code="closed",
         )
     if user.vendor_memberships.exclude(vendor=invitation.vendor).exists():
-        raise ValidationError(
+        raise Refusal(
             _("This account already works for another vendor. Use another account."),
             code="other_vendor",
         )

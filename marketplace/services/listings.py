@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +13,7 @@ from oscar.core.loading import get_model
 
 from catalog.models import LOCAL_PRODUCT_FIELDS
 from marketplace.models import Listing, ListingRevision, ModerationEvent, Vendor
+from marketplace.refusals import Refusal
 from marketplace.sanitise import plain_text, rich_text
 from marketplace.selectors import product_vendor
 from search.indexing import product_documents_rebuild
@@ -31,7 +32,7 @@ def _reindex(product_id: int) -> None:
 def _vendor_of(product) -> Vendor:
     vendor = product_vendor(product)
     if vendor is None:
-        raise ValidationError(_("This product has no vendor yet: add its price and stock first."))
+        raise Refusal(_("This product has no vendor yet: add its price and stock first."))
     return vendor
 
 
@@ -47,7 +48,7 @@ def listing_submit(*, product, actor: AbstractBaseUser) -> Listing:
         raise PermissionDenied
     listing, _created = Listing.objects.select_for_update().get_or_create(product=product)
     if listing.status == Status.APPROVED:
-        raise ValidationError(_("This product is already approved."), code="already_approved")
+        raise Refusal(_("This product is already approved."), code="already_approved")
     listing.status = Status.PENDING
     listing.reason = ""
     listing.submitted_at = timezone.now()
@@ -65,10 +66,10 @@ def listing_decide(
     """Approve or reject a waiting listing; a rejection says why, for the vendor."""
     listing = Listing.objects.select_for_update().select_related("product").get(pk=listing.pk)
     if listing.status != Status.PENDING:
-        raise ValidationError(_("This listing is not waiting for review."), code="not_pending")
+        raise Refusal(_("This listing is not waiting for review."), code="not_pending")
     reason = (reason or "").strip()
     if not approve and not reason:
-        raise ValidationError(_("Give a reason: the vendor will read it."), code="no_reason")
+        raise Refusal(_("Give a reason: the vendor will read it."), code="no_reason")
     listing.status = Status.APPROVED if approve else Status.REJECTED
     listing.reason = reason
     listing.decided_at = timezone.now()
@@ -219,10 +220,10 @@ def listing_revision_decide(
         .get(pk=revision.pk)
     )
     if revision.status != ListingRevision.Status.PENDING:
-        raise ValidationError(_("This change is not waiting for review."), code="not_pending")
+        raise Refusal(_("This change is not waiting for review."), code="not_pending")
     reason = (reason or "").strip()
     if not approve and not reason:
-        raise ValidationError(_("Give a reason: the vendor will read it."), code="no_reason")
+        raise Refusal(_("Give a reason: the vendor will read it."), code="no_reason")
     product = revision.listing.product
     if approve:
         _apply_snapshot(product, revision.data)

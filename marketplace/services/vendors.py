@@ -6,7 +6,6 @@ import logging
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, Permission
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -15,6 +14,7 @@ from oscar.core.loading import get_model
 
 from marketplace.models import AdministrativeArea, ModerationEvent, Vendor, VendorMember
 from marketplace.notifications import vendor_notify
+from marketplace.refusals import Refusal
 from marketplace.text import vn_slugify
 
 logger = logging.getLogger(__name__)
@@ -75,7 +75,7 @@ def vendor_apply(
     """
     membership = VendorMember.objects.filter(user=user).select_related("vendor").first()
     if membership is not None:
-        raise ValidationError(already_member_message(membership.vendor), code="other_vendor")
+        raise Refusal(already_member_message(membership.vendor), code="other_vendor")
     slug = _unique_slug(name)
     partner = Partner.objects.create(name=name, code=slug)
     vendor = Vendor(
@@ -110,14 +110,14 @@ def vendor_decide(
     vendor = Vendor.objects.select_for_update().select_related("partner").get(pk=vendor.pk)
     allowed = TRANSITIONS.get(action, {})
     if vendor.status not in allowed:
-        raise ValidationError(
+        raise Refusal(
             _("A vendor whose status is “%(status)s” cannot be given this decision.")
             % {"status": vendor.get_status_display()},
             code="bad_transition",
         )
     reason = (reason or "").strip()
     if action in REASON_REQUIRED and not reason:
-        raise ValidationError(_("Give a reason: the vendor will read it."), code="no_reason")
+        raise Refusal(_("Give a reason: the vendor will read it."), code="no_reason")
     vendor.status = allowed[vendor.status]
     vendor.status_changed_at = timezone.now()
     vendor.status_changed_by = actor

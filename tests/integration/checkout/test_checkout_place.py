@@ -7,7 +7,8 @@ from oscar.apps.partner.strategy import Selector
 from oscar.core.loading import get_model
 
 from marketplace.models import OrderGroup
-from marketplace.services.checkout import CheckoutError, checkout_place
+from marketplace.refusals import Refusal
+from marketplace.services.checkout import checkout_place
 from tests.factories import line_sold_by_partner_without_vendor, product_create, vendor_create
 
 Basket = get_model("basket", "Basket")
@@ -27,7 +28,7 @@ def test_a_line_no_cooperative_sells_refuses_the_whole_checkout():
     basket.add_product(gao, 1)
     line_sold_by_partner_without_vendor(basket, gao)
 
-    with pytest.raises(CheckoutError, match="Gạo nếp cái hoa vàng") as refused:
+    with pytest.raises(Refusal, match="Gạo nếp cái hoa vàng") as refused:
         checkout_place(
             basket=basket,
             user=None,

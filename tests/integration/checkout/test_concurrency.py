@@ -15,7 +15,8 @@ from oscar.apps.partner.strategy import Selector
 from oscar.core.loading import get_model
 
 from marketplace.models import OrderGroup
-from marketplace.services.checkout import CheckoutError, checkout_place
+from marketplace.refusals import Refusal
+from marketplace.services.checkout import checkout_place
 from tests.factories import product_create
 
 Basket = get_model("basket", "Basket")
@@ -58,7 +59,7 @@ def _place(basket_id: int, barrier: threading.Barrier) -> str:
             payment_method="cod",
         )
         return "placed"
-    except CheckoutError:
+    except Refusal:
         return "refused"
     finally:
         connection.close()
