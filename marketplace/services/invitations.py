@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from marketplace.models import Vendor, VendorInvitation, VendorMember
-from marketplace.refusals import Refusal
+from marketplace.refusals import Refusal, refuse_invalid
 from marketplace.services.vendors import vendor_member_add
 
 
@@ -39,9 +39,11 @@ def invitation_create(
         raise Refusal(_("Invite a manager or a staff member."), code="bad_role")
     if not (email or phone):
         raise Refusal(_("Give an e-mail address or a phone number."), code="no_contact")
-    invitation = VendorInvitation.objects.create(
+    invitation = VendorInvitation(
         vendor=vendor, email=email.lower(), phone=phone, role=role, invited_by=invited_by
     )
+    refuse_invalid(invitation)
+    invitation.save()
     if invitation.email:
         transaction.on_commit(lambda: _send(invitation))
     return invitation

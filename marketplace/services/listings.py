@@ -13,7 +13,7 @@ from oscar.core.loading import get_model
 
 from catalog.models import LOCAL_PRODUCT_FIELDS
 from marketplace.models import Listing, ListingRevision, ModerationEvent, Vendor
-from marketplace.refusals import Refusal
+from marketplace.refusals import Refusal, refuse_invalid
 from marketplace.sanitise import plain_text, rich_text
 from marketplace.selectors import product_vendor
 from search.indexing import product_documents_rebuild
@@ -141,6 +141,19 @@ def listing_public_snapshot(*, product) -> dict:
     return snapshot
 
 
+def _snapshot_check(product, snapshot: dict) -> None:
+    """The product as ``snapshot`` would make it must pass the model's rules (``full_clean``).
+
+    A revision is written by the editor, which checks them; one kept from
+    before a rule, or written another way, is refused rather than published.
+    """
+    candidate = Product.objects.get(pk=product.pk)
+    for name in PUBLIC_PRODUCT_FIELDS:
+        if name in snapshot:
+            setattr(candidate, name, snapshot[name])
+    refuse_invalid(candidate)
+
+
 def _apply_snapshot(product, snapshot: dict) -> None:
     """Make the product show ``snapshot``; image files are kept, only rows change.
 
@@ -226,6 +239,7 @@ def listing_revision_decide(
         raise Refusal(_("Give a reason: the vendor will read it."), code="no_reason")
     product = revision.listing.product
     if approve:
+        _snapshot_check(product, revision.data)
         _apply_snapshot(product, revision.data)
     revision.status = (
         ListingRevision.Status.APPROVED if approve else ListingRevision.Status.REJECTED

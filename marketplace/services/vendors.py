@@ -14,7 +14,7 @@ from oscar.core.loading import get_model
 
 from marketplace.models import AdministrativeArea, ModerationEvent, Vendor, VendorMember
 from marketplace.notifications import vendor_notify
-from marketplace.refusals import Refusal
+from marketplace.refusals import Refusal, refuse_invalid
 from marketplace.text import vn_slugify
 
 logger = logging.getLogger(__name__)
@@ -71,13 +71,14 @@ def vendor_apply(
     """Record an application; the applicant becomes the vendor's owner-to-be.
 
     Nothing is visible or sellable until the Union approves it. A person works
-    for one vendor: a member of one cannot apply for another.
+    for one vendor: a member of one cannot apply for another. Data the models
+    refuse (``full_clean``) is refused with their messages, by field.
     """
     membership = VendorMember.objects.filter(user=user).select_related("vendor").first()
     if membership is not None:
         raise Refusal(already_member_message(membership.vendor), code="other_vendor")
     slug = _unique_slug(name)
-    partner = Partner.objects.create(name=name, code=slug)
+    partner = Partner(name=name, code=slug)
     vendor = Vendor(
         partner=partner,
         slug=slug,
@@ -90,6 +91,10 @@ def vendor_apply(
         language=language,
         status=Status.APPLIED,
     )
+    # The models' own rules, whoever calls: nothing is written (no photo either) if they refuse.
+    refuse_invalid(partner)
+    refuse_invalid(vendor, exclude=["partner"])
+    partner.save()
     if photo is not None:
         vendor.cover_image.save(photo.name, photo, save=False)
     vendor.save()
