@@ -9,12 +9,9 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect
-from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -27,7 +24,6 @@ from wagtail.search import index
 
 from cms import blocks
 from cms.choosers import ProductChooserWidget
-from marketplace.refusals import Refusal, refusal_as_message
 from marketplace.selectors import product_cards, products_for_sale
 
 # --------------------------------------------------------------------------
@@ -544,81 +540,28 @@ class ContestPage(RoutablePageMixin, Page):
                 context["ranking"] = selectors.quiz_ranking(self)[:20]
         return context
 
-    def _login_first(self, request):
-        from django.contrib.auth.views import redirect_to_login
-
-        return redirect_to_login(self.url, login_url=settings.LOGIN_URL)
-
+    # The POSTs are handled in cms.views (the rules in cms.services): each route hands over.
     @path("")
     def contest_view(self, request):
         return self.render(request)
 
     @path("enter/")
     def entry_submit_view(self, request):
-        from cms.forms import ContestEntryForm
-        from cms.services import contest_entry_submit
+        from cms import views  # cms.views imports cms.models: app-loading cycle
 
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        if not request.user.is_authenticated:
-            return self._login_first(request)
-        if self.kind != self.Kind.ENTRIES:
-            return redirect(self.url)
-        form = ContestEntryForm(request.POST, request.FILES)
-        if form.is_valid():
-            with refusal_as_message(request):
-                contest_entry_submit(
-                    contest=self,
-                    user=request.user,
-                    image=form.cleaned_data["image"],
-                    caption=form.cleaned_data["caption"],
-                )
-                messages.success(
-                    request, _("Thank you! Your entry is shown once the Union approves it.")
-                )
-                return HttpResponseRedirect(self.url)
-        return self.render(request, context_overrides={"entry_form": form})
+        return views.contest_entry_submit_view(request, self)
 
     @path("vote/<int:entry_id>/")
     def vote_view(self, request, entry_id: int):
-        from cms.services import contest_vote
+        from cms import views  # cms.views imports cms.models: app-loading cycle
 
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        if not request.user.is_authenticated:
-            return self._login_first(request)
-        entry = self.entries.filter(pk=entry_id).first()
-        with refusal_as_message(request):
-            if entry is None:
-                raise Refusal(_("This entry does not exist."))
-            contest_vote(entry=entry, user=request.user)
-            messages.success(request, _("Thank you for your vote."))
-        return HttpResponseRedirect(self.url)
+        return views.contest_vote_view(request, self, entry_id)
 
     @path("quiz/")
     def quiz_submit_view(self, request):
-        from cms.forms import QuizForm
-        from cms.services import quiz_attempt_submit
+        from cms import views  # cms.views imports cms.models: app-loading cycle
 
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        if not request.user.is_authenticated:
-            return self._login_first(request)
-        if self.kind != self.Kind.QUIZ:
-            return redirect(self.url)
-        form = QuizForm(request.POST, contest=self)
-        if form.is_valid():
-            with refusal_as_message(request):
-                attempt = quiz_attempt_submit(
-                    contest=self, user=request.user, answers=form.answers()
-                )
-                messages.success(
-                    request,
-                    _("You answered %(score)s of %(total)s questions correctly.")
-                    % {"score": attempt.score, "total": attempt.total},
-                )
-                return HttpResponseRedirect(self.url)
-        return self.render(request, context_overrides={"quiz_form": form})
+        return views.contest_quiz_submit_view(request, self)
 
 
 class ContestEntry(models.Model):
