@@ -41,6 +41,10 @@ class BasketPart:
 @dataclass
 class BasketSplit:
     parts: list[BasketPart]
+    # Lines whose seller is no vendor of the marketplace (a partner made in
+    # Oscar's dashboard, say): no cooperative can fulfil them, so
+    # ``checkout_place`` refuses the basket rather than leave them out.
+    unsellable: list = field(default_factory=list)
 
     @property
     def subtotal(self) -> Decimal:
@@ -65,7 +69,7 @@ def basket_split(basket) -> BasketSplit:
     if cached is not None:
         return cached
     lines = list(basket.all_lines()) if basket.id else []
-    partner_ids = {line.stockrecord.partner_id for line in lines if line.stockrecord_id}
+    partner_ids = {line.stockrecord.partner_id for line in lines}
     vendors = {
         vendor.partner_id: vendor
         for vendor in Vendor.objects.filter(partner_id__in=partner_ids).select_related(
@@ -73,12 +77,16 @@ def basket_split(basket) -> BasketSplit:
         )
     }
     parts: dict[int, BasketPart] = {}
+    unsellable = []
     for line in lines:
-        vendor = vendors.get(line.stockrecord.partner_id) if line.stockrecord_id else None
+        vendor = vendors.get(line.stockrecord.partner_id)
         if vendor is None:
+            unsellable.append(line)
             continue
         parts.setdefault(vendor.pk, BasketPart(vendor=vendor)).lines.append(line)
-    split = BasketSplit(parts=sorted(parts.values(), key=lambda part: part.vendor.name))
+    split = BasketSplit(
+        parts=sorted(parts.values(), key=lambda part: part.vendor.name), unsellable=unsellable
+    )
     basket._marketplace_split = split
     return split
 

@@ -5,7 +5,7 @@ import os
 import secrets
 
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -62,7 +62,9 @@ class Product(AbstractProduct):
     """Oscar's product with the facts a buyer of local products asks about.
 
     The OCOP ("One Commune One Product") rating counts only while its
-    certificate is valid: see ``ocop_stars_on``.
+    certificate is valid: see ``ocop_stars_on``. An OCOP rating is a public
+    claim: ``clean`` holds the certificate rules, so the editor, the admin and
+    the services (``full_clean``) refuse the same data with the same messages.
     """
 
     # Read through Oscar's get_model by the apps below the catalogue (marketplace).
@@ -111,6 +113,37 @@ class Product(AbstractProduct):
         # The title is plain text; Oscar's HTML stock-alert e-mails mark it safe.
         self.title = plain_text(self.title)
         super().save(*args, **kwargs)
+
+    def clean(self):
+        errors = {} if self.is_child else self._ocop_errors()
+        try:
+            super().clean()
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def _ocop_errors(self) -> dict[str, list]:
+        """The certificate rules, by field; a variant shares its parent's certificate."""
+        errors: dict[str, list] = {}
+        self.ocop_certificate_number = (self.ocop_certificate_number or "").strip()
+        number = self.ocop_certificate_number
+        issued, expires = self.ocop_issued_on, self.ocop_expires_on
+        if self.ocop_stars:
+            if not number:
+                errors["ocop_certificate_number"] = [
+                    _("An OCOP rating needs the certificate number printed on the certificate.")
+                ]
+            if not issued:
+                errors["ocop_issued_on"] = [_("Give the date the certificate was issued.")]
+            if not expires:
+                errors["ocop_expires_on"] = [_("Give the date the certificate expires.")]
+        elif number or issued or expires:
+            errors["ocop_stars"] = [_("Choose the stars written on the OCOP certificate.")]
+        dates = isinstance(issued, datetime.date) and isinstance(expires, datetime.date)
+        if dates and expires < issued:  # a date that is not one has its own message
+            errors["ocop_expires_on"] = [_("The certificate cannot expire before it was issued.")]
+        return errors
 
     def ocop_stars_on(self, day: datetime.date | None = None) -> int | None:
         """The OCOP stars to show on ``day`` (today by default): none once expired."""

@@ -1,14 +1,13 @@
 """A cooperative fulfils its own part of a checkout: confirm, ship, deliver, collect cash.
 
 Each step is one allowed move in ``OSCAR_ORDER_STATUS_PIPELINE``; anything
-else raises ``ValidationError`` with a message for the member and changes
+else raises ``Refusal`` with a message for the member and changes
 nothing. Shipping consumes the stock allocated at checkout; cancelling gives
 it back.
 """
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from checkout import status as order_status
 from checkout.notifications import vendor_order_notify
 from checkout.services import order_group_mark_paid, order_lines_release
+from core.refusals import Refusal
 from marketplace.models import OrderGroup, VendorOrder
 
 ACTIONS = ("confirm", "ship", "deliver", "collect_cash", "cancel")
@@ -36,18 +36,18 @@ def vendor_order_act(
 ) -> VendorOrder:
     """Apply one fulfilment step to a vendor's part and return it, refreshed."""
     if action not in ACTIONS:
-        raise ValidationError(_("Unknown action."))
+        raise Refusal(_("Unknown action."))
     event = None
     with transaction.atomic():
         part = _locked(part)
         order, group, now = part.order, part.group, timezone.now()
         if action == "collect_cash":
             if group.payment_method != OrderGroup.PaymentMethod.CASH:
-                raise ValidationError(_("Only cash-on-delivery orders are paid in cash."))
+                raise Refusal(_("Only cash-on-delivery orders are paid in cash."))
             if order.status != order_status.DELIVERED:
-                raise ValidationError(_("Mark the order delivered before the cash collected."))
+                raise Refusal(_("Mark the order delivered before the cash collected."))
             if part.cash_collected_at:
-                raise ValidationError(_("The cash is already recorded as collected."))
+                raise Refusal(_("The cash is already recorded as collected."))
             part.cash_collected_at = now
             part.save(update_fields=["cash_collected_at"])
             return part
@@ -58,16 +58,16 @@ def vendor_order_act(
             "cancel": order_status.CANCELLED,
         }[action]
         if target not in order.available_statuses():
-            raise ValidationError(
+            raise Refusal(
                 _("An order that is “%(status)s” cannot be changed that way.")
                 % {"status": order_status.status_label(order.status)}
             )
         if action == "cancel" and group.payment_status == OrderGroup.PaymentStatus.PAID:
-            raise ValidationError(_("This order is paid: ask the Union to cancel and refund it."))
+            raise Refusal(_("This order is paid: ask the Union to cancel and refund it."))
         if action == "ship":
             carrier, tracking_number = carrier.strip(), tracking_number.strip()
             if not carrier:
-                raise ValidationError(_("Say who carries the parcel."))
+                raise Refusal(_("Say who carries the parcel."))
             part.carrier, part.tracking_number, part.shipped_at = carrier, tracking_number, now
             for line in order.lines.select_related("stockrecord").order_by("stockrecord_id"):
                 if line.stockrecord_id and line.num_allocated:
@@ -92,5 +92,5 @@ def vendor_order_act(
 def order_group_transfer_received(*, group: OrderGroup, actor) -> bool:
     """Union staff saw the VietQR transfer arrive: the cooperatives may now prepare."""
     if group.payment_method != OrderGroup.PaymentMethod.BANK_TRANSFER:
-        raise ValidationError(_("This checkout is not paid by bank transfer."))
+        raise Refusal(_("This checkout is not paid by bank transfer."))
     return order_group_mark_paid(group=group)

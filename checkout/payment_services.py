@@ -12,12 +12,12 @@ import logging
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from checkout.services import order_group_amount, order_group_mark_paid
+from core.refusals import Refusal
 from marketplace.models import OrderGroup, Refund, VendorOrder
 from payments import stripe_gateway as gateway
 from payments.reconcile import LocalPayment
@@ -30,7 +30,7 @@ logger = logging.getLogger(__name__)
 def order_group_card_intent(*, group: OrderGroup) -> PaymentResult:
     """The group's PaymentIntent, created once (the gateway's idempotency key is the group)."""
     if group.payment_method != OrderGroup.PaymentMethod.CARD:
-        raise ValidationError(_("This checkout is not paid by card."))
+        raise Refusal(_("This checkout is not paid by card."))
     if group.stripe_payment_intent:
         return gateway.payment_intent_retrieve(intent_id=group.stripe_payment_intent)
     result = gateway.payment_intent_create(
@@ -121,16 +121,16 @@ def vendor_order_refund(*, part: VendorOrder, amount: Decimal, actor, reason: st
     """
     amount = Decimal(amount)
     if amount <= 0 or amount != amount.to_integral_value():
-        raise ValidationError(_("A refund is a whole number of dong above zero."))
+        raise Refusal(_("A refund is a whole number of dong above zero."))
     with transaction.atomic():
         part = (
             VendorOrder.objects.select_for_update().select_related("order", "group").get(pk=part.pk)
         )
         group = part.group
         if group.payment_status != OrderGroup.PaymentStatus.PAID:
-            raise ValidationError(_("Only a paid checkout can be refunded."))
+            raise Refusal(_("Only a paid checkout can be refunded."))
         if amount > vendor_order_refundable(part):
-            raise ValidationError(
+            raise Refusal(
                 _("At most %(amount)s ₫ can still be refunded for this part.")
                 % {"amount": f"{vendor_order_refundable(part):,.0f}".replace(",", ".")}
             )
@@ -144,7 +144,7 @@ def vendor_order_refund(*, part: VendorOrder, amount: Decimal, actor, reason: st
                     amount=int(amount),
                 )
             except gateway.PaymentError as error:
-                raise ValidationError(str(error)) from error
+                raise Refusal(str(error)) from error
             stripe_refund = result.refund_id
         refund = Refund.objects.create(
             part=part, amount=amount, reason=reason, stripe_refund=stripe_refund, created_by=actor

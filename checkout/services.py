@@ -21,9 +21,10 @@ from oscar.apps.order.signals import order_placed
 from oscar.core import prices
 from oscar.core.loading import get_class, get_model
 
-from basket.split import BasketPart, basket_split, basket_split_forget
+from basket.split import BasketPart, BasketSplit, basket_split, basket_split_forget
 from checkout import status as order_status
 from checkout.notifications import order_group_placed_notify
+from core.refusals import Refusal
 from marketplace.models import OrderGroup, VendorOrder
 from marketplace.selectors import commission_percent_current, products_for_sale
 from payments.vietqr import payment_reference_new
@@ -39,14 +40,22 @@ PaymentStatus = OrderGroup.PaymentStatus
 GROUP_NUMBER_OFFSET = 100000
 
 
-class CheckoutError(Exception):
-    """A checkout that cannot be placed; the message is for the shopper."""
-
-
 def _initial_state(payment_method: str) -> tuple[str, str]:
     if payment_method == PaymentMethod.CASH:
         return PaymentStatus.ON_DELIVERY, order_status.PENDING
     return PaymentStatus.AWAITING, order_status.AWAITING_PAYMENT
+
+
+def _check_sellers(split: BasketSplit) -> None:
+    """Every line must have a cooperative to fulfil it: none is left out of the orders."""
+    if split.unsellable:
+        raise Refusal(
+            _(
+                "No cooperative of the marketplace sells these products, so they cannot be "
+                "ordered; remove them from your basket: %(titles)s"
+            )
+            % {"titles": ", ".join(line.product.get_title() for line in split.unsellable)}
+        )
 
 
 def _check_for_sale(parts: list[BasketPart]) -> None:
@@ -61,7 +70,7 @@ def _check_for_sale(parts: list[BasketPart]) -> None:
         if (line.product.parent_id or line.product_id) not in for_sale
     ]
     if gone:
-        raise CheckoutError(
+        raise Refusal(
             _("These products are no longer for sale; remove them from your basket: %(titles)s")
             % {"titles": ", ".join(gone)}
         )
@@ -84,7 +93,7 @@ def _lock_and_check_stock(parts: list[BasketPart]) -> None:
         if (record.num_in_stock or 0) - (record.num_allocated or 0) < wanted[record.pk]
     ]
     if short:
-        raise CheckoutError(
+        raise Refusal(
             _("Not enough left in stock for: %(titles)s. Change the quantity and try again.")
             % {"titles": ", ".join(short)}
         )
@@ -143,12 +152,12 @@ def checkout_place(
 
     Idempotent per basket: a second call for a basket already placed returns
     the same group and creates nothing. ``notify=False`` (demo data) sends
-    no e-mail. Raises ``CheckoutError`` with a
-    message for the shopper when a product is no longer for sale or stock
-    ran out; nothing is written then.
+    no e-mail. Raises ``Refusal`` with a
+    message for the shopper when a product is no longer for sale, has no
+    cooperative to sell it, or stock ran out; nothing is written then.
     """
     if payment_method not in PaymentMethod.values:
-        raise CheckoutError(_("Choose a payment method."))
+        raise Refusal(_("Choose a payment method."))
     with transaction.atomic():
         Basket.objects.select_for_update().filter(pk=basket.pk).first()
         existing = OrderGroup.objects.filter(basket_id=basket.pk).first()
@@ -156,8 +165,9 @@ def checkout_place(
             return existing
         basket_split_forget(basket)
         split = basket_split(basket)
+        _check_sellers(split)
         if not split.parts:
-            raise CheckoutError(_("Your basket is empty."))
+            raise Refusal(_("Your basket is empty."))
         _check_for_sale(split.parts)
         _lock_and_check_stock(split.parts)
 

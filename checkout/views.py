@@ -25,7 +25,8 @@ from oscar.core.loading import get_class
 
 from basket.split import basket_split
 from checkout.forms import PaymentMethodForm, method_available
-from checkout.services import CheckoutError, checkout_place
+from checkout.services import checkout_place
+from core.refusals import Refusal
 from marketplace.models import OrderGroup
 from marketplace.selectors import order_group_for_page
 
@@ -129,8 +130,9 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
                 language=get_language() or "vi",
                 request=self.request,
             )
-        except CheckoutError as error:
-            return self.render_preview(self.request, error=str(error))
+        except Refusal as refusal:
+            # Oscar's preview shows its ``error`` above the order she is about to place.
+            return self.render_preview(self.request, error=refusal.text)
         if user.is_authenticated and shipping_address is not None:
             self.update_address_book(user, shipping_address)
         self.checkout_session.flush()

@@ -9,12 +9,10 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
-from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect
-from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -83,8 +81,6 @@ class ProductCollection(ClusterableModel):
         return self.title
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("The end date is before the start date.")})
 
@@ -161,6 +157,7 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        # cms.selectors imports cms.models: a cycle while the app registry loads models.
         from cms.selectors import articles_latest, stories_latest
 
         context = super().get_context(request, *args, **kwargs)
@@ -493,8 +490,6 @@ class ContestPage(RoutablePageMixin, Page):
         ]
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         super().clean()
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("The contest must close after it opens.")})
@@ -516,117 +511,34 @@ class ContestPage(RoutablePageMixin, Page):
 
     # -- views ------------------------------------------------------------
     def get_context(self, request, *args, **kwargs):
-        from cms import selectors
-        from cms.forms import ContestEntryForm, QuizForm
+        from cms import views  # cms.views imports cms.models: app-loading cycle
 
-        context = super().get_context(request, *args, **kwargs)
-        user = request.user
-        now = timezone.now()
-        context.update(is_open=self.is_open(now), is_voting_open=self.is_voting_open(now))
-        if self.kind == self.Kind.ENTRIES:
-            context["entries"] = selectors.contest_entries_public(
-                self, with_votes=self.results_visible
-            )
-            if user.is_authenticated:
-                context["my_entry"] = self.entries.filter(user=user).first()
-                context["my_votes"] = set(
-                    ContestVote.objects.filter(contest=self, user=user).values_list(
-                        "entry_id", flat=True
-                    )
-                )
-            context.setdefault("entry_form", ContestEntryForm())
-        else:
-            if user.is_authenticated:
-                context["my_attempt"] = QuizAttempt.objects.filter(contest=self, user=user).first()
-            context.setdefault("quiz_form", QuizForm(contest=self))
-            if self.results_visible:
-                context["ranking"] = selectors.quiz_ranking(self)[:20]
-        return context
+        return views.contest_page_context(
+            self, request, super().get_context(request, *args, **kwargs)
+        )
 
-    def _login_first(self, request):
-        from django.contrib.auth.views import redirect_to_login
-
-        return redirect_to_login(self.url, login_url=settings.LOGIN_URL)
-
+    # The POSTs are handled in cms.views (the rules in cms.services): each route hands over.
     @path("")
     def contest_view(self, request):
         return self.render(request)
 
     @path("enter/")
     def entry_submit_view(self, request):
-        from cms.forms import ContestEntryForm
-        from cms.services import ContestError, contest_entry_submit
+        from cms import views  # cms.views imports cms.models: app-loading cycle
 
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        if not request.user.is_authenticated:
-            return self._login_first(request)
-        if self.kind != self.Kind.ENTRIES:
-            return redirect(self.url)
-        form = ContestEntryForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                contest_entry_submit(
-                    contest=self,
-                    user=request.user,
-                    image=form.cleaned_data["image"],
-                    caption=form.cleaned_data["caption"],
-                )
-            except ContestError as error:
-                messages.error(request, error.message)
-            else:
-                messages.success(
-                    request, _("Thank you! Your entry is shown once the Union approves it.")
-                )
-                return HttpResponseRedirect(self.url)
-        return self.render(request, context_overrides={"entry_form": form})
+        return views.contest_entry_submit_view(request, self)
 
     @path("vote/<int:entry_id>/")
     def vote_view(self, request, entry_id: int):
-        from cms.services import ContestError, contest_vote
+        from cms import views  # cms.views imports cms.models: app-loading cycle
 
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        if not request.user.is_authenticated:
-            return self._login_first(request)
-        entry = self.entries.filter(pk=entry_id).first()
-        try:
-            if entry is None:
-                raise ContestError(_("This entry does not exist."))
-            contest_vote(entry=entry, user=request.user)
-        except ContestError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Thank you for your vote."))
-        return HttpResponseRedirect(self.url)
+        return views.contest_vote_view(request, self, entry_id)
 
     @path("quiz/")
     def quiz_submit_view(self, request):
-        from cms.forms import QuizForm
-        from cms.services import ContestError, quiz_attempt_submit
+        from cms import views  # cms.views imports cms.models: app-loading cycle
 
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        if not request.user.is_authenticated:
-            return self._login_first(request)
-        if self.kind != self.Kind.QUIZ:
-            return redirect(self.url)
-        form = QuizForm(request.POST, contest=self)
-        if form.is_valid():
-            try:
-                attempt = quiz_attempt_submit(
-                    contest=self, user=request.user, answers=form.answers()
-                )
-            except ContestError as error:
-                messages.error(request, error.message)
-            else:
-                messages.success(
-                    request,
-                    _("You answered %(score)s of %(total)s questions correctly.")
-                    % {"score": attempt.score, "total": attempt.total},
-                )
-                return HttpResponseRedirect(self.url)
-        return self.render(request, context_overrides={"quiz_form": form})
+        return views.contest_quiz_submit_view(request, self)
 
 
 class ContestEntry(models.Model):

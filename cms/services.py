@@ -15,13 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.models import ContestEntry, ContestPage, ContestVote, QuizAttempt
+from core.refusals import Refusal
 from core.uploads import clean_image
-
-
-class ContestError(Exception):
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 def _lock(contest: ContestPage) -> ContestPage:
@@ -37,22 +32,22 @@ def contest_entry_submit(
     now = now or timezone.now()
     contest = _lock(contest)
     if contest.kind != ContestPage.Kind.ENTRIES:
-        raise ContestError(_("This contest takes no photo entries."))
+        raise Refusal(_("This contest takes no photo entries."))
     if not contest.is_open(now):
-        raise ContestError(_("This contest is not taking entries now."))
+        raise Refusal(_("This contest is not taking entries now."))
     if ContestEntry.objects.filter(contest=contest, user=user).exists():
-        raise ContestError(_("You have already sent an entry to this contest."))
+        raise Refusal(_("You have already sent an entry to this contest."))
     try:
         cleaned = clean_image(image)
     except ValidationError as error:
-        raise ContestError(" ".join(error.messages)) from None
+        raise Refusal(error.messages) from None
     try:
         with transaction.atomic():
             return ContestEntry.objects.create(
                 contest=contest, user=user, image=cleaned, caption=caption.strip()
             )
     except IntegrityError:
-        raise ContestError(_("You have already sent an entry to this contest.")) from None
+        raise Refusal(_("You have already sent an entry to this contest.")) from None
 
 
 @transaction.atomic
@@ -68,18 +63,18 @@ def contest_vote(*, entry: ContestEntry, user, now: datetime.datetime | None = N
     now = now or timezone.now()
     contest = _lock(entry.contest)
     if entry.status != ContestEntry.Status.APPROVED:
-        raise ContestError(_("This entry is not open for votes."))
+        raise Refusal(_("This entry is not open for votes."))
     if not contest.is_voting_open(now):
         opens, _closes = contest.voting_window()
         if now < opens:
-            raise ContestError(_("Voting has not opened yet for this contest."))
-        raise ContestError(_("Voting is closed for this contest."))
+            raise Refusal(_("Voting has not opened yet for this contest."))
+        raise Refusal(_("Voting is closed for this contest."))
     if ContestVote.objects.filter(entry=entry, user=user).exists():
-        raise ContestError(_("You have already voted for this entry."))
+        raise Refusal(_("You have already voted for this entry."))
     if contest.votes_per_user is not None:
         used = ContestVote.objects.filter(contest=contest, user=user).count()
         if used >= contest.votes_per_user:
-            raise ContestError(
+            raise Refusal(
                 _("You have used all %(limit)s of your votes in this contest.")
                 % {"limit": contest.votes_per_user}
             )
@@ -87,7 +82,7 @@ def contest_vote(*, entry: ContestEntry, user, now: datetime.datetime | None = N
         with transaction.atomic():
             return ContestVote.objects.create(contest=contest, entry=entry, user=user)
     except IntegrityError:
-        raise ContestError(_("You have already voted for this entry.")) from None
+        raise Refusal(_("You have already voted for this entry.")) from None
 
 
 def quiz_score(contest: ContestPage, answers: dict[str, int]) -> tuple[int, int]:
@@ -110,11 +105,11 @@ def quiz_attempt_submit(
     now = now or timezone.now()
     contest = _lock(contest)
     if contest.kind != ContestPage.Kind.QUIZ:
-        raise ContestError(_("This contest is not a quiz."))
+        raise Refusal(_("This contest is not a quiz."))
     if not contest.is_open(now):
-        raise ContestError(_("This quiz is not open now."))
+        raise Refusal(_("This quiz is not open now."))
     if QuizAttempt.objects.filter(contest=contest, user=user).exists():
-        raise ContestError(_("You have already taken this quiz."))
+        raise Refusal(_("You have already taken this quiz."))
     score, total = quiz_score(contest, answers)
     try:
         with transaction.atomic():
@@ -122,4 +117,4 @@ def quiz_attempt_submit(
                 contest=contest, user=user, score=score, total=total, answers=answers
             )
     except IntegrityError:
-        raise ContestError(_("You have already taken this quiz.")) from None
+        raise Refusal(_("You have already taken this quiz.")) from None

@@ -53,8 +53,8 @@ class DateInput(forms.DateInput):
 class LocalProductForm(OscarProductForm):
     """Oscar's product form with the facts a buyer of local products asks about.
 
-    An OCOP rating is a public claim: it needs its certificate number and
-    dates, and a certificate cannot expire before it was issued.
+    The OCOP certificate rules are the model's (``Product.clean``): the form
+    shows their messages beside the fields, like any model validation.
     """
 
     class Meta(OscarProductForm.Meta):
@@ -79,29 +79,6 @@ class LocalProductForm(OscarProductForm):
         super().delete_non_child_fields()
         for name in LOCAL_FIELDS:
             self.fields.pop(name, None)
-
-    def clean(self):
-        cleaned = super().clean()
-        stars = cleaned.get("ocop_stars")
-        number = (cleaned.get("ocop_certificate_number") or "").strip()
-        issued, expires = cleaned.get("ocop_issued_on"), cleaned.get("ocop_expires_on")
-        if stars:
-            if not number:
-                self.add_error(
-                    "ocop_certificate_number",
-                    _("An OCOP rating needs the certificate number printed on the certificate."),
-                )
-            if not issued:
-                self.add_error("ocop_issued_on", _("Give the date the certificate was issued."))
-            if not expires:
-                self.add_error("ocop_expires_on", _("Give the date the certificate expires."))
-        elif number or issued or expires:
-            self.add_error("ocop_stars", _("Choose the stars written on the OCOP certificate."))
-        if issued and expires and expires < issued:
-            self.add_error(
-                "ocop_expires_on", _("The certificate cannot expire before it was issued.")
-            )
-        return cleaned
 
 
 def _commune_label(area: AdministrativeArea) -> str:

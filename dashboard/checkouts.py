@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +13,7 @@ from checkout.order_services import order_group_transfer_received
 from checkout.payment_services import vendor_order_refund
 from checkout.payments import payment_instructions
 from checkout.services import order_group_cancel
+from core.refusals import Refusal, refusal_as_message
 from dashboard.views import StaffPermissionMixin, _page
 from marketplace import selectors
 from marketplace.models import OrderGroup
@@ -81,13 +81,13 @@ class OrderGroupDetailView(StaffPermissionMixin, TemplateView):
 
     def refund(self, group: OrderGroup) -> bool:
         if not self.request.user.has_perm("marketplace.add_refund"):
-            raise ValidationError(_("You may not refund."))
+            raise Refusal(_("You may not refund."))
         form = RefundForm(self.request.POST)
         if not form.is_valid():
-            raise ValidationError([e for errors in form.errors.values() for e in errors])
+            raise Refusal([e for errors in form.errors.values() for e in errors])
         part = group.parts.filter(pk=form.cleaned_data["part"]).first()
         if part is None:
-            raise ValidationError(_("This part is not in this checkout."))
+            raise Refusal(_("This part is not in this checkout."))
         vendor_order_refund(
             part=part,
             amount=form.cleaned_data["amount"],
@@ -101,7 +101,7 @@ class OrderGroupDetailView(StaffPermissionMixin, TemplateView):
             raise Http404
         group = self.get_group()
         action = request.POST.get("action", "")
-        try:
+        with refusal_as_message(request):
             if action == "transfer_received":
                 done = order_group_transfer_received(group=group, actor=request.user)
             elif action == "cancel":
@@ -109,10 +109,7 @@ class OrderGroupDetailView(StaffPermissionMixin, TemplateView):
             elif action == "refund":
                 done = self.refund(group)
             else:
-                raise ValidationError(_("Unknown action."))
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
+                raise Refusal(_("Unknown action."))
             if done:
                 messages.success(request, _("Checkout updated."))
             else:

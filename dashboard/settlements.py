@@ -10,7 +10,6 @@ import csv
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -18,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from core.refusals import refusal_on_form
 from dashboard.views import MemberAreaMixin, StaffPermissionMixin
 from marketplace import selectors
 from marketplace.models import CommissionRate, Vendor
@@ -66,9 +66,11 @@ class SettlementListView(StaffPermissionMixin, TemplateView):
         form = CommissionForm(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(commission_form=form))
-        commission_rate_set(actor=request.user, **form.cleaned_data)
-        messages.success(request, _("Commission saved."))
-        return redirect("marketplace:dashboard-settlement-list")
+        with refusal_on_form(form, "percent"):
+            commission_rate_set(actor=request.user, **form.cleaned_data)
+            messages.success(request, _("Commission saved."))
+            return redirect("marketplace:dashboard-settlement-list")
+        return self.render_to_response(self.get_context_data(commission_form=form))
 
 
 class SettlementDetailView(StaffPermissionMixin, TemplateView):
@@ -93,10 +95,8 @@ class SettlementDetailView(StaffPermissionMixin, TemplateView):
             return HttpResponse(status=403)
         form = PayoutForm(request.POST)
         if form.is_valid():
-            try:
+            with refusal_on_form(form, "amount"):
                 payout_record(vendor=vendor, actor=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                form.add_error("amount", error)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(payout_form=form))
         messages.success(request, _("Payout recorded."))

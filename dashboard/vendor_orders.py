@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from checkout import status as order_status
 from checkout.order_services import vendor_order_act
+from core.refusals import refusal_as_message
 from dashboard.views import MemberAreaMixin, _page
 from marketplace import selectors
 from marketplace.models import VendorOrder
@@ -77,10 +77,7 @@ class VendorOrderDetailView(MemberAreaMixin, TemplateView):
             if not form.is_valid():
                 return self.render_to_response(self.get_context_data(part=part, ship_form=form))
             extra = form.cleaned_data
-        try:
+        with refusal_as_message(request):
             vendor_order_act(part=part, action=action, actor=request.user, **extra)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
             messages.success(request, _("Order updated."))
         return redirect("marketplace:dashboard-vendor-order-detail", pk=part.pk)

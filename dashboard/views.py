@@ -6,7 +6,7 @@ from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Prefetch
 from django.http import Http404
@@ -17,6 +17,7 @@ from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 from oscar.views.decorators import permissions_required
 
+from core.refusals import refusal_as_message, refusal_on_form
 from marketplace import selectors
 from marketplace.forms import (
     InvitationForm,
@@ -83,7 +84,7 @@ class VendorModerationListView(StaffPermissionMixin, TemplateView):
 class DecisionView(StaffPermissionMixin, TemplateView):
     """Something the Union decides on: GET shows it, POST records a decision.
 
-    A refused decision (a ``ValidationError`` from the service) is shown on
+    A refused decision (a ``Refusal`` from the service) is shown on
     the form with a 400, and nothing changes.
     """
 
@@ -120,11 +121,8 @@ class DecisionView(StaffPermissionMixin, TemplateView):
         subject = self.get_subject()
         form = self.form_class(request.POST)
         if form.is_valid():
-            try:
+            with refusal_on_form(form):
                 self.decide(subject, form.cleaned_data)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
                 messages.success(request, self.success_message)
                 return redirect(self.success_url(subject))
         return self.render_to_response(
@@ -300,11 +298,8 @@ class MemberListingsView(MemberAreaMixin, TemplateView):
             Product.objects.filter(stockrecords__partner=self.vendor.partner).distinct(),
             pk=pk if pk.isdigit() else None,
         )
-        try:
+        with refusal_as_message(request):
             listing_submit(product=product, actor=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
             messages.success(request, _("Sent to the Union for review."))
         return redirect("marketplace:dashboard-member-listings")
 
@@ -337,14 +332,16 @@ class VendorTeamView(MemberAreaMixin, TemplateView):
         form = InvitationForm(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
-        invitation = invitation_create(
-            vendor=self.vendor, invited_by=request.user, **form.cleaned_data
-        )
-        request.session["invitation_link"] = request.build_absolute_uri(
-            invitation.get_absolute_url()
-        )
-        messages.success(request, _("Invitation ready."))
-        return redirect("marketplace:dashboard-team")
+        with refusal_on_form(form):
+            invitation = invitation_create(
+                vendor=self.vendor, invited_by=request.user, **form.cleaned_data
+            )
+            request.session["invitation_link"] = request.build_absolute_uri(
+                invitation.get_absolute_url()
+            )
+            messages.success(request, _("Invitation ready."))
+            return redirect("marketplace:dashboard-team")
+        return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
 def revision_changes(current: dict, proposed: dict) -> list[dict]:

@@ -4,7 +4,6 @@ import logging
 
 from django.contrib import messages
 from django.contrib.auth import login
-from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
 from django.db import transaction
 from django.http import Http404
@@ -15,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
 from core.ratelimit import rate_limit
+from core.refusals import Refusal, refusal_on_form
 from marketplace import selectors
 from marketplace.forms import NewAccountForm, VendorApplicationForm, VendorFilterForm
 from marketplace.models import AdministrativeArea, Vendor, VendorInvitation
@@ -161,7 +161,7 @@ class VendorApplyView(FormView):
             )
             if user is None:  # a known address: its owner reads what to do in her mailbox
                 return redirect(reverse("marketplace:apply-received"))
-        try:
+        with refusal_on_form(form):  # she joined a vendor since the page opened, say
             vendor_apply(
                 user=user,
                 name=data["name"],
@@ -174,10 +174,8 @@ class VendorApplyView(FormView):
                 photo=data["photo"],
                 language=data["language"],
             )
-        except ValidationError as error:  # she joined a vendor since the page opened
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        return redirect(reverse("marketplace:apply-received"))
+            return redirect(reverse("marketplace:apply-received"))
+        return self.form_invalid(form)
 
 
 class VendorApplyReceivedView(TemplateView):
@@ -232,11 +230,10 @@ class InvitationAcceptView(TemplateView):
                         first_name=data["contact_name"],
                     )
                 invitation_accept(token=invitation.token, user=user)
-        except ValidationError as error:
-            status = 410 if error.code == "closed" else 400
-            return self.render_to_response(
-                self.get_context_data(error=" ".join(error.messages)), status=status
-            )
+        except Refusal as refusal:
+            # The page itself shows the refusal: an expired link answers 410.
+            status = 410 if refusal.code == "closed" else 400
+            return self.render_to_response(self.get_context_data(error=refusal.text), status=status)
         if not request.user.is_authenticated:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(

@@ -15,6 +15,7 @@ from marketplace.models import AdministrativeArea, Listing, Vendor
 
 Category = get_model("catalogue", "Category")
 ProductCategory = get_model("catalogue", "ProductCategory")
+StockRecord = get_model("partner", "StockRecord")
 
 
 class AreaFactory(factory.django.DjangoModelFactory):
@@ -89,6 +90,23 @@ def product_create(
 
     product_documents_rebuild(product_ids=[product.pk])
     return product
+
+
+def line_sold_by_partner_without_vendor(basket, product) -> None:
+    """The product's line in ``basket`` points at a stock record of a partner no vendor wraps.
+
+    Staff can add such a stock record (another partner's) in Oscar's dashboard;
+    the product stays for sale through its cooperative's record.
+    """
+    outsider = oscar_factories.PartnerFactory(name="Kho của Hội")
+    record = StockRecord.objects.create(
+        product=product,
+        partner=outsider,
+        partner_sku="KHO-1",
+        price=product.stockrecords.first().price,
+        num_in_stock=5,
+    )
+    basket.lines.filter(product=product).update(stockrecord=record)
 
 
 def home_page_create(**fields) -> HomePage:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.refusals import Refusal, refuse_invalid
 from marketplace.models import Vendor, VendorInvitation, VendorMember
 from marketplace.services.vendors import vendor_member_add
 
@@ -35,12 +36,14 @@ def invitation_create(
     if not vendor.members.filter(user=invited_by, role=VendorMember.Role.OWNER).exists():
         raise PermissionDenied
     if role not in {VendorMember.Role.MANAGER, VendorMember.Role.STAFF}:
-        raise ValidationError(_("Invite a manager or a staff member."), code="bad_role")
+        raise Refusal(_("Invite a manager or a staff member."), code="bad_role")
     if not (email or phone):
-        raise ValidationError(_("Give an e-mail address or a phone number."), code="no_contact")
-    invitation = VendorInvitation.objects.create(
+        raise Refusal(_("Give an e-mail address or a phone number."), code="no_contact")
+    invitation = VendorInvitation(
         vendor=vendor, email=email.lower(), phone=phone, role=role, invited_by=invited_by
     )
+    refuse_invalid(invitation)
+    invitation.save()
     if invitation.email:
         transaction.on_commit(lambda: _send(invitation))
     return invitation
@@ -53,12 +56,12 @@ def invitation_accept(*, token: str, user: AbstractBaseUser) -> VendorMember:
         VendorInvitation.objects.select_for_update().select_related("vendor").get(token=token)
     )
     if not invitation.is_open:
-        raise ValidationError(
+        raise Refusal(
             _("This invitation has expired or was already used. Ask for a new one."),
             code="closed",
         )
     if user.vendor_memberships.exclude(vendor=invitation.vendor).exists():
-        raise ValidationError(
+        raise Refusal(
             _("This account already works for another vendor. Use another account."),
             code="other_vendor",
         )

@@ -5,12 +5,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from core.refusals import Refusal, refuse_invalid
 from core.sanitise import plain_text, rich_text
 from marketplace.models import Listing, ListingRevision, ModerationEvent, Vendor
 from marketplace.selectors import product_vendor
@@ -25,7 +26,7 @@ Status = Listing.Status
 def _vendor_of(product) -> Vendor:
     vendor = product_vendor(product)
     if vendor is None:
-        raise ValidationError(_("This product has no vendor yet: add its price and stock first."))
+        raise Refusal(_("This product has no vendor yet: add its price and stock first."))
     return vendor
 
 
@@ -41,7 +42,7 @@ def listing_submit(*, product, actor: AbstractBaseUser) -> Listing:
         raise PermissionDenied
     listing, _created = Listing.objects.select_for_update().get_or_create(product=product)
     if listing.status == Status.APPROVED:
-        raise ValidationError(_("This product is already approved."), code="already_approved")
+        raise Refusal(_("This product is already approved."), code="already_approved")
     listing.status = Status.PENDING
     listing.reason = ""
     listing.submitted_at = timezone.now()
@@ -59,10 +60,10 @@ def listing_decide(
     """Approve or reject a waiting listing; a rejection says why, for the vendor."""
     listing = Listing.objects.select_for_update().select_related("product").get(pk=listing.pk)
     if listing.status != Status.PENDING:
-        raise ValidationError(_("This listing is not waiting for review."), code="not_pending")
+        raise Refusal(_("This listing is not waiting for review."), code="not_pending")
     reason = (reason or "").strip()
     if not approve and not reason:
-        raise ValidationError(_("Give a reason: the vendor will read it."), code="no_reason")
+        raise Refusal(_("Give a reason: the vendor will read it."), code="no_reason")
     listing.status = Status.APPROVED if approve else Status.REJECTED
     listing.reason = reason
     listing.decided_at = timezone.now()
@@ -131,6 +132,19 @@ def listing_public_snapshot(*, product) -> dict:
             for child in children
         }
     return snapshot
+
+
+def _snapshot_check(product, snapshot: dict) -> None:
+    """The product as ``snapshot`` would make it must pass the model's rules (``full_clean``).
+
+    A revision is written by the editor, which checks them; one kept from
+    before a rule, or written another way, is refused rather than published.
+    """
+    candidate = Product.objects.get(pk=product.pk)
+    for name in PUBLIC_PRODUCT_FIELDS:
+        if name in snapshot:
+            setattr(candidate, name, snapshot[name])
+    refuse_invalid(candidate)
 
 
 def _apply_snapshot(product, snapshot: dict) -> None:
@@ -212,12 +226,13 @@ def listing_revision_decide(
         .get(pk=revision.pk)
     )
     if revision.status != ListingRevision.Status.PENDING:
-        raise ValidationError(_("This change is not waiting for review."), code="not_pending")
+        raise Refusal(_("This change is not waiting for review."), code="not_pending")
     reason = (reason or "").strip()
     if not approve and not reason:
-        raise ValidationError(_("Give a reason: the vendor will read it."), code="no_reason")
+        raise Refusal(_("Give a reason: the vendor will read it."), code="no_reason")
     product = revision.listing.product
     if approve:
+        _snapshot_check(product, revision.data)
         _apply_snapshot(product, revision.data)
     revision.status = (
         ListingRevision.Status.APPROVED if approve else ListingRevision.Status.REJECTED

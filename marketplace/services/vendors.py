@@ -6,13 +6,13 @@ import logging
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, Permission
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from core.refusals import Refusal, refuse_invalid
 from core.text import vn_slugify
 from marketplace.models import AdministrativeArea, ModerationEvent, Vendor, VendorMember
 from marketplace.notifications import vendor_notify
@@ -71,13 +71,14 @@ def vendor_apply(
     """Record an application; the applicant becomes the vendor's owner-to-be.
 
     Nothing is visible or sellable until the Union approves it. A person works
-    for one vendor: a member of one cannot apply for another.
+    for one vendor: a member of one cannot apply for another. Data the models
+    refuse (``full_clean``) is refused with their messages, by field.
     """
     membership = VendorMember.objects.filter(user=user).select_related("vendor").first()
     if membership is not None:
-        raise ValidationError(already_member_message(membership.vendor), code="other_vendor")
+        raise Refusal(already_member_message(membership.vendor), code="other_vendor")
     slug = _unique_slug(name)
-    partner = Partner.objects.create(name=name, code=slug)
+    partner = Partner(name=name, code=slug)
     vendor = Vendor(
         partner=partner,
         slug=slug,
@@ -90,6 +91,10 @@ def vendor_apply(
         language=language,
         status=Status.APPLIED,
     )
+    # The models' own rules, whoever calls: nothing is written (no photo either) if they refuse.
+    refuse_invalid(partner)
+    refuse_invalid(vendor, exclude=["partner"])
+    partner.save()
     if photo is not None:
         vendor.cover_image.save(photo.name, photo, save=False)
     vendor.save()
@@ -110,14 +115,14 @@ def vendor_decide(
     vendor = Vendor.objects.select_for_update().select_related("partner").get(pk=vendor.pk)
     allowed = TRANSITIONS.get(action, {})
     if vendor.status not in allowed:
-        raise ValidationError(
+        raise Refusal(
             _("A vendor whose status is “%(status)s” cannot be given this decision.")
             % {"status": vendor.get_status_display()},
             code="bad_transition",
         )
     reason = (reason or "").strip()
     if action in REASON_REQUIRED and not reason:
-        raise ValidationError(_("Give a reason: the vendor will read it."), code="no_reason")
+        raise Refusal(_("Give a reason: the vendor will read it."), code="no_reason")
     vendor.status = allowed[vendor.status]
     vendor.status_changed_at = timezone.now()
     vendor.status_changed_by = actor

@@ -8,8 +8,10 @@ from django.core import mail
 from oscar.core.loading import get_model
 
 from marketplace.models import OrderGroup, VendorOrder
+from tests.factories import line_sold_by_partner_without_vendor
 from tests.functional.checkout.conftest import basket_add, checkout_as_guest
 
+Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
 StockRecord = get_model("partner", "StockRecord")
 
@@ -137,3 +139,19 @@ def test_the_address_step_never_breaks_on_the_country_table(client, three_produc
         {"first_name": "Lan", "phone_number": "0912345678", "commune": "", "line1": "Số 5"},
     )
     assert response.status_code == 200  # the form again, with its messages
+
+
+def test_a_product_no_cooperative_sells_stops_the_checkout_and_names_it(client, three_products):
+    basket_add(client, three_products[0])
+    basket_add(client, three_products[1])
+    basket = Basket.objects.get(status=Basket.OPEN)
+    line_sold_by_partner_without_vendor(basket, three_products[1])
+    response = checkout_as_guest(client)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert re.search(
+        r'alert-danger">\s*Không hợp tác xã nào trên chợ bán[^<]*Cơm cháy chà bông', page
+    )
+    assert not Order.objects.exists() and not OrderGroup.objects.exists()
+    basket.refresh_from_db()
+    assert basket.status == Basket.OPEN and basket.lines.count() == 2

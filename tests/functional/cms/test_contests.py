@@ -11,7 +11,8 @@ from django.utils import timezone
 from PIL import Image
 
 from cms.models import ContestEntry, ContestVote, QuizAttempt
-from cms.services import ContestError, contest_vote
+from cms.services import contest_vote
+from core.refusals import Refusal
 from tests.factories import contest_create
 
 pytestmark = pytest.mark.django_db
@@ -122,7 +123,7 @@ def test_unapproved_entries_take_no_votes(client, contest, approved_entry):
 def test_votes_outside_the_voting_dates_are_refused(approved_entry, offset_days, message):
     contest = approved_entry.contest
     now = timezone.now() + datetime.timedelta(days=offset_days)
-    with pytest.raises(ContestError, match=message):
+    with pytest.raises(Refusal, match=message):
         contest_vote(entry=approved_entry, user=person("mai"), now=now)
     assert not ContestVote.objects.exists()
     assert contest.is_voting_open()
@@ -140,7 +141,7 @@ def test_staff_limit_of_votes_per_contest(contest, approved_entry):
     )
     voter = person("mai")
     contest_vote(entry=approved_entry, user=voter)
-    with pytest.raises(ContestError, match="1"):
+    with pytest.raises(Refusal, match="1"):
         contest_vote(entry=other, user=voter)
     assert ContestVote.objects.filter(user=voter).count() == 1
 

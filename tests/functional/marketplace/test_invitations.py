@@ -4,7 +4,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from core.refusals import Refusal
 from marketplace.models import VendorInvitation, VendorMember
+from marketplace.services.invitations import invitation_create
 from marketplace.services.vendors import vendor_member_add
 from tests.factories import vendor_create
 
@@ -173,3 +175,18 @@ def test_signing_up_from_an_invitation_with_a_known_address_makes_no_twin(client
     assert response.status_code == 400
     assert "email" in response.context["form"].errors
     assert User.objects.filter(email__iexact="mai@example.vn").count() == 1
+
+
+def test_an_invitation_the_model_refuses_is_refused_and_sends_nothing(
+    team, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(Refusal) as refused:
+        invitation_create(
+            vendor=team["vendor"],
+            invited_by=team["owner"],
+            role="staff",
+            email="moi-at-example",
+            phone="12345",
+        )
+    assert set(refused.value.error_dict) == {"email", "phone"}
+    assert not VendorInvitation.objects.exists() and not mailoutbox

@@ -5,7 +5,9 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 
-from marketplace.models import ListingRevision
+from core.refusals import Refusal
+from marketplace.models import ListingRevision, ModerationEvent
+from marketplace.services.listings import listing_revision_decide
 from marketplace.services.roles import roles_sync
 from marketplace.services.vendors import vendor_member_add
 from tests.browserless import form_fields
@@ -144,3 +146,43 @@ def test_add_a_product_from_her_listings_asks_the_type_then_opens_the_editor(cli
     editor = client.get(response["Location"])
     assert editor.status_code == 200
     assert "ocop_certificate_number" in editor.content.decode()
+
+
+def test_the_admin_refuses_an_incomplete_ocop_certificate_with_the_same_message(client, shop):
+    product = product_create("Làn cói", vendor=shop["vendor"], category=shop["category"])
+    admin = User.objects.create_superuser("quantri", "quantri@example.vn", "x")
+    client.force_login(admin)
+    url = f"/django-admin/catalogue/product/{product.pk}/change/"
+    data = form_fields(client.get(url).content.decode(), "form#product_form")
+    data.update(ocop_stars="4", ocop_certificate_number="", ocop_issued_on="2024-03-01")
+    response = client.post(url, data)
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert "số giấy chứng nhận" in " ".join(errors["ocop_certificate_number"])
+    assert "ngày hết hạn" in " ".join(errors["ocop_expires_on"])
+    product.refresh_from_db()
+    assert product.ocop_stars is None
+
+
+def test_a_waiting_change_with_an_incomplete_certificate_is_not_published(client, shop):
+    """A revision kept from before the rule, or written another way, meets the same rule."""
+    product = product_create("Làn cói", vendor=shop["vendor"], category=shop["category"])
+    assert post_edit(client, shop["member"], product, maker="Tổ cói Kim Tân").status_code == 302
+    revision = ListingRevision.objects.get()
+    revision.data.update(ocop_stars=4, ocop_certificate_number="", ocop_issued_on="2024-03-01")
+    revision.save()
+
+    with pytest.raises(Refusal) as refused:
+        listing_revision_decide(revision=revision, actor=shop["staff"], approve=True)
+    assert set(refused.value.error_dict) == {"ocop_certificate_number", "ocop_expires_on"}
+
+    client.force_login(shop["staff"])
+    url = f"/dashboard/listings/changes/{revision.pk}/"
+    response = client.post(url, {"decision": "approve"})
+    assert response.status_code == 400
+    assert "Số giấy chứng nhận OCOP: " in response.content.decode()
+    product.refresh_from_db()
+    assert product.ocop_stars is None and product.maker == ""
+    revision.refresh_from_db()
+    assert revision.status == ListingRevision.Status.PENDING
+    assert not ModerationEvent.objects.filter(action="change_approved").exists()

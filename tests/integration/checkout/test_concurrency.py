@@ -14,7 +14,8 @@ from django.db import connection
 from oscar.apps.partner.strategy import Selector
 from oscar.core.loading import get_model
 
-from checkout.services import CheckoutError, checkout_place
+from checkout.services import checkout_place
+from core.refusals import Refusal
 from marketplace.models import OrderGroup
 from tests.factories import product_create
 
@@ -58,7 +59,7 @@ def _place(basket_id: int, barrier: threading.Barrier) -> str:
             payment_method="cod",
         )
         return "placed"
-    except CheckoutError:
+    except Refusal:
         return "refused"
     finally:
         connection.close()

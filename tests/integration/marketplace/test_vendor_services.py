@@ -1,17 +1,22 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
+from oscar.core.loading import get_model
 
+from core.refusals import Refusal
 from marketplace.models import ModerationEvent, Vendor
 from marketplace.selectors import products_for_sale, vendors_public
 from marketplace.services.vendors import vendor_apply, vendor_decide, vendor_member_add
 from search.database import product_search
 from tests.factories import commune_create, product_create, vendor_create
+from tests.images import png_bytes
 
 pytestmark = pytest.mark.django_db
 
 Action = ModerationEvent.Action
+Partner = get_model("partner", "Partner")
 
 
 @pytest.fixture
@@ -132,3 +137,26 @@ def test_a_member_added_before_approval_gets_access_on_approval(applicant, staff
     vendor_decide(vendor=vendor, actor=staff, action=Action.VENDOR_APPROVED)
     helper = get_user_model().objects.get(pk=helper.pk)
     assert helper.has_perm("partner.dashboard_access")
+
+
+def test_an_application_the_model_refuses_is_refused_by_field_and_writes_nothing(
+    applicant, settings, tmp_path, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.MEDIA_ROOT = tmp_path
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(Refusal) as refused:
+        vendor_apply(
+            user=applicant,
+            name="Hợp tác xã Miến Gia Viễn",
+            kind="shop",
+            commune=commune_create("Gia Sinh", "Gia Viễn"),
+            address="Thôn 3",
+            phone="gọi tôi",
+            email="htx-at-example",
+            photo=SimpleUploadedFile("anh.png", png_bytes(), content_type="image/png"),
+        )
+    assert set(refused.value.error_dict) == {"kind", "phone", "email"}
+    # the model's own messages, each named by its field where no form shows them
+    assert "Điện thoại: Hãy nhập số điện thoại Việt Nam" in refused.value.text
+    assert not Vendor.objects.exists() and not Partner.objects.exists()
+    assert not ModerationEvent.objects.exists() and not applicant.vendor_memberships.exists()
+    assert not list(tmp_path.rglob("*.*")) and not mailoutbox
