@@ -144,7 +144,9 @@ def _snapshot_check(product, snapshot: dict) -> None:
     for name in PUBLIC_PRODUCT_FIELDS:
         if name in snapshot:
             setattr(candidate, name, snapshot[name])
-    refuse_invalid(candidate)
+    # None of the fields a revision changes is unique; Oscar's UPC reads back an
+    # empty one as "" and would be "taken" by every other product without one.
+    refuse_invalid(candidate, validate_unique=False)
 
 
 def _apply_snapshot(product, snapshot: dict) -> None:
