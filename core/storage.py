@@ -10,7 +10,7 @@ that is not a picture is refused with ``UnsafeUpload`` (Django answers 400).
 
 Files the project makes itself from cleaned pictures (thumbnails, Wagtail
 renditions) and Wagtail documents live elsewhere and pass untouched.
-``tests/unit/marketplace/test_storage.py`` checks that every ImageField of
+``tests/unit/core/test_storage.py`` checks that every ImageField of
 every installed model writes under a guarded folder.
 """
 

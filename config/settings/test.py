@@ -28,7 +28,7 @@ DATABASES["default"].setdefault("TEST", {})
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"].setdefault("NAME", str(BASE_DIR / "var" / "test-db.sqlite3"))
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-# Pages are rendered afresh in tests; tests/integration/storefront_theme/test_page_cache.py
+# Pages are rendered afresh in tests; tests/integration/core/test_page_cache.py
 # turns the anonymous page cache on where it is the subject.
 PAGE_CACHE_SECONDS = 0
 # Each test process keeps its cache in memory: test runs on one machine never share entries.

@@ -4,14 +4,37 @@ import re
 from decimal import Decimal
 
 import pytest
+import stripe
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from oscar.apps.partner.strategy import Selector
+from oscar.core.loading import get_model
 
+from checkout.payment_services import vendor_order_refund
+from checkout.services import checkout_place, order_group_mark_paid
+from cms.models import ContestEntry
+from cms.services import contest_vote, quiz_attempt_submit
 from core.page_cache import page_cache_version
-from tests.factories import category_create, product_create
+from marketplace.models import Listing, OrderGroup
+from marketplace.services.listings import listing_decide
+from payments.webhooks import stripe_event_process
+from tests.factories import (
+    category_create,
+    collection_create,
+    contest_create,
+    image_create,
+    product_create,
+)
+from tests.images import png_bytes
+from tests.stripe_events import stripe_event_payload, stripe_signature
+
+Basket = get_model("basket", "Basket")
+Country = get_model("address", "Country")
+ShippingAddress = get_model("order", "ShippingAddress")
 
 pytestmark = pytest.mark.django_db
 
@@ -200,3 +223,202 @@ def test_a_deployment_starts_a_new_cache_version(settings, tmp_path):
         assert page_cache_version() != before
     finally:
         page_cache._release.cache_clear()
+
+
+# --------------------------------------------------------------------------
+# What empties the cache (core/page_cache_signals.py): what pages show, not
+# every save. Each change below is prepared first, then the home page is
+# cached, then the change is made and committed.
+# --------------------------------------------------------------------------
+
+
+def _person(name: str):
+    return get_user_model().objects.create_user(name, f"{name}@example.vn", "x")
+
+
+def _placed(product, *, payment_method: str = "cod"):
+    """A guest's checkout of one ``product``, placed as the checkout's last step places it."""
+    basket = Basket.objects.create()
+    basket.strategy = Selector().strategy()
+    basket.add_product(product, 1)
+    address = ShippingAddress(first_name="Lan", line1="Số 5", country=Country.objects.get(pk="VN"))
+    return checkout_place(
+        basket=basket,
+        user=None,
+        email="lan@example.vn",
+        shipping_address=address,
+        payment_method=payment_method,
+    )
+
+
+def checkout_placed(shop, home_page):
+    # Made to order: no stock is counted, so placing it takes none (stock is
+    # shown on the pages, and its change bumps; see the test further down).
+    product_class = shop["product"].get_product_class()
+    product_class.track_stock = False
+    product_class.save()
+    return lambda: _placed(shop["product"])
+
+
+def refund_recorded(shop, home_page):
+    group = _placed(shop["product"], payment_method=OrderGroup.PaymentMethod.BANK_TRANSFER)
+    order_group_mark_paid(group=group)
+    part, staff = group.parts.get(), _person("ketoan")
+    return lambda: vendor_order_refund(
+        part=part, amount=Decimal(45000), actor=staff, reason="Giao thiếu một gói"
+    )
+
+
+def stripe_event_recorded(shop, home_page):
+    payload = stripe_event_payload("evt_page_cache", "charge.updated")
+    secret = "whsec_page_cache"
+    signature = stripe_signature(payload, secret=secret)
+    event = stripe.Webhook.construct_event(payload, signature, secret)
+    return lambda: stripe_event_process(event=event)
+
+
+def contest_vote_cast(shop, home_page):
+    contest = contest_create(home_page, "Áo dài đẹp")
+    entry = ContestEntry.objects.create(
+        contest=contest,
+        user=_person("thamgia"),
+        image=SimpleUploadedFile("ao-dai.png", png_bytes(), content_type="image/png"),
+        caption="Áo dài đỏ",
+        status=ContestEntry.Status.APPROVED,
+    )
+    voter = _person("mai")
+    return lambda: contest_vote(entry=entry, user=voter)
+
+
+def quiz_attempt_made(shop, home_page):
+    question = {
+        "question": "Đại hội Phụ nữ tỉnh lần thứ mấy?",
+        "choices": [{"text": "XII", "correct": False}, {"text": "XIII", "correct": True}],
+    }
+    quiz = contest_create(
+        home_page, "Tìm hiểu Đại hội", kind="quiz", questions=[("question", question)]
+    )
+    person = _person("hoa")
+    return lambda: quiz_attempt_submit(contest=quiz, user=person, answers={})
+
+
+def page_draft_saved(shop, home_page):
+    def save_draft():
+        home_page.hero_heading = "Bản nháp: phiên chợ Tết"
+        home_page.save_revision()
+
+    return save_draft
+
+
+def rendition_made(shop, home_page):
+    image = image_create("Chị Lan bên khung cửi")
+    return lambda: image.get_rendition("fill-30x20")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        checkout_placed,
+        refund_recorded,
+        stripe_event_recorded,
+        contest_vote_cast,
+        quiz_attempt_made,
+        page_draft_saved,
+        rendition_made,
+    ],
+)
+def test_what_pages_do_not_show_leaves_the_cache_alone(
+    client, shop, home_page, change, django_capture_on_commit_callbacks
+):
+    make = change(shop, home_page)
+    client.get("/")
+    version = page_cache_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        make()
+    assert page_cache_version() == version
+    visit = Client().get("/")
+    assert served_from_cache(visit)
+    assert "Sản phẩm của phụ nữ Ninh Bình" in visit.content.decode()  # not the draft's heading
+
+
+def listing_approved(shop, home_page):
+    product = product_create(
+        "Mật ong bạc hà",
+        vendor=shop["product"].stockrecords.get().partner.vendor,
+        listing_status=Listing.Status.PENDING,
+    )
+    staff = _person("canbo")
+    return lambda: listing_decide(listing=product.listing, actor=staff, approve=True)
+
+
+def vendor_changed(shop, home_page):
+    vendor = shop["product"].stockrecords.get().partner.vendor
+
+    def retell():
+        vendor.story = "Hai mươi chị em nấu cơm cháy bằng gạo nếp Hoa Lư."
+        vendor.save()
+
+    return retell
+
+
+def price_changed(shop, home_page):
+    stockrecord = shop["product"].stockrecords.get()
+
+    def reprice():
+        stockrecord.price = Decimal(99000)
+        stockrecord.save()
+
+    return reprice
+
+
+def collection_changed(shop, home_page):
+    collection = collection_create("Quà Tết từ Ninh Bình", products=[shop["product"]])
+
+    def retitle():
+        collection.title = "Quà Tết của Hội"
+        collection.save()
+
+    return retitle
+
+
+def page_published(shop, home_page):
+    def publish():
+        home_page.hero_heading = "Phiên chợ Tết của Hội"
+        home_page.save_revision().publish()
+
+    return publish
+
+
+@pytest.mark.parametrize(
+    "change",
+    [listing_approved, vendor_changed, price_changed, collection_changed, page_published],
+)
+def test_what_pages_show_empties_the_cache(
+    client, shop, home_page, change, django_capture_on_commit_callbacks
+):
+    make = change(shop, home_page)
+    client.get("/")
+    assert served_from_cache(Client().get("/"))
+    version = page_cache_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        make()
+    assert page_cache_version() != version
+    assert not served_from_cache(Client().get("/"))
+
+
+def test_a_checkout_that_sells_the_last_one_shows_it_sold_out_at_once(
+    client, shop, django_capture_on_commit_callbacks
+):
+    """Counted stock is on every product card: the stock a checkout takes is a save
+    pages show (Oscar's allocation sends the stock record's post_save)."""
+    stockrecord = shop["product"].stockrecords.get()
+    stockrecord.num_in_stock = 1
+    stockrecord.save()
+    client.get("/")
+    before = Client().get("/")
+    assert served_from_cache(before) and "stock-out" not in before.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        _placed(shop["product"])
+    after = Client().get("/")
+    assert not served_from_cache(after)
+    assert "stock-out" in after.content.decode()

@@ -1,0 +1,47 @@
+"""Apps add their checks to /healthz through core/health.py; core names none of them."""
+
+from __future__ import annotations
+
+import pytest
+
+from core import health
+from core.health import health_check_add, health_checks
+
+
+@pytest.fixture
+def checks(monkeypatch):
+    """The registry as the apps left it, restored after the test."""
+    monkeypatch.setattr(health, "_CHECKS", dict(health._CHECKS))
+    return health._CHECKS
+
+
+def test_the_search_app_registers_its_check():
+    assert "search" in dict(health_checks())
+
+
+def test_checks_come_in_name_order_whatever_the_order_apps_add_them(checks):
+    checks.clear()
+    health_check_add("zalo", lambda: "ok")
+    health_check_add("anh", lambda: "ok")
+    health_check_add("mail", lambda: "ok")
+    assert [name for name, _check in health_checks()] == ["anh", "mail", "zalo"]
+
+
+def test_registering_a_name_again_replaces_its_check(checks):
+    health_check_add("mail", lambda: "ok")
+    health_check_add("mail", lambda: "degraded")
+    assert [check() for name, check in health_checks() if name == "mail"] == ["degraded"]
+
+
+@pytest.mark.django_db
+def test_a_registered_check_appears_under_its_name_in_healthz(client, checks):
+    health_check_add("zalo", lambda: "degraded")
+    health_check_add("anh", lambda: "ok")
+    response = client.get("/healthz")
+    assert response.status_code == 200  # a degraded extra does not take the site out
+    body = response.json()
+    assert body["zalo"] == {"state": "degraded"} and body["anh"] == {"state": "ok"}
+    # The overall state and the database first, then each check by name: operators'
+    # scripts and eyes find them in the same place on every call.
+    assert list(body) == ["status", "database", "anh", "search", "zalo"]
+    assert list(client.get("/healthz").json()) == list(body)
