@@ -25,6 +25,15 @@ def _database_state() -> str:
     return "ok"
 
 
+def _checked(name: str, check) -> str:
+    """A check that fails reports "error" (and is logged) instead of failing the probe."""
+    try:
+        return check()
+    except Exception:
+        logger.exception("Health check %s failed", name)
+        return "error"
+
+
 @never_cache
 @require_GET
 @transaction.non_atomic_requests
@@ -36,7 +45,7 @@ def healthz(request):
         "database": {"state": database, "vendor": connection.vendor},
         # Each app's own check (core/health.py), e.g. "search": "degraded" when the
         # engine is configured but down and searches fall back to the database.
-        **{name: {"state": check()} for name, check in health_checks()},
+        **{name: {"state": _checked(name, check)} for name, check in health_checks()},
     }
     return JsonResponse(body, status=200 if database == "ok" else 503)
 

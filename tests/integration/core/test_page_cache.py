@@ -252,11 +252,8 @@ def _placed(product, *, payment_method: str = "cod"):
 
 
 def checkout_placed(shop, home_page):
-    # Made to order: no stock is counted, so placing it takes none (stock is
-    # shown on the pages, and its change bumps; see the test further down).
-    product_class = shop["product"].get_product_class()
-    product_class.track_stock = False
-    product_class.save()
+    # One of eight units: the cards still say "in stock" (selling the last one
+    # bumps; see the test further down).
     return lambda: _placed(shop["product"])
 
 
@@ -409,8 +406,8 @@ def test_what_pages_show_empties_the_cache(
 def test_a_checkout_that_sells_the_last_one_shows_it_sold_out_at_once(
     client, shop, django_capture_on_commit_callbacks
 ):
-    """Counted stock is on every product card: the stock a checkout takes is a save
-    pages show (Oscar's allocation sends the stock record's post_save)."""
+    """Whether a product can be bought is on every card: the checkout that takes the
+    last unit bumps the version (Oscar's allocation sends the stock record's post_save)."""
     stockrecord = shop["product"].stockrecords.get()
     stockrecord.num_in_stock = 1
     stockrecord.save()

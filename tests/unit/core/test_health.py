@@ -45,3 +45,15 @@ def test_a_registered_check_appears_under_its_name_in_healthz(client, checks):
     # scripts and eyes find them in the same place on every call.
     assert list(body) == ["status", "database", "anh", "search", "zalo"]
     assert list(client.get("/healthz").json()) == list(body)
+
+
+@pytest.mark.django_db
+def test_a_check_that_fails_reports_error_and_the_probe_still_answers(client, checks, caplog):
+    def broken() -> str:
+        raise ConnectionError("mail server refused")
+
+    health_check_add("mail", broken)
+    response = client.get("/healthz")
+    assert response.status_code == 200  # the database answers: the site is up
+    assert response.json()["mail"] == {"state": "error"}
+    assert "Health check mail failed" in caplog.text
