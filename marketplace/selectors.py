@@ -362,8 +362,9 @@ def vendor_ledgers(vendors) -> dict[int, Ledger]:
     Online payments (card, VietQR) reach the Union, which owes them to the
     cooperative once paid; cash on delivery stays with the cooperative. The
     commission counts on both once the money is in (paid online, or cash
-    collected), less refunds. Refunds of online payments and payouts reduce
-    what is owed. Three queries, whatever the number of vendors and orders.
+    collected), less refunds. Refunds of online payments (carried out ones:
+    a refund still being confirmed with Stripe is not money given back yet)
+    and payouts reduce what is owed. Three queries, whatever the number of vendors and orders.
     """
     ledgers = {vendor.pk: Ledger(vendor=vendor, entries=[]) for vendor in vendors}
     parts = (
@@ -401,9 +402,8 @@ def vendor_ledgers(vendors) -> dict[int, Ledger]:
                     -_commission(part),
                 )
             )
-    for refund in Refund.objects.filter(part__vendor__in=ledgers).select_related(
-        "part__order", "part__group"
-    ):
+    refunds = Refund.objects.filter(part__vendor__in=ledgers, status=Refund.Status.DONE)
+    for refund in refunds.select_related("part__order", "part__group"):
         if refund.part.group.payment_method != OrderGroup.PaymentMethod.CASH:
             ledgers[refund.part.vendor_id].entries.append(
                 LedgerEntry(
