@@ -309,6 +309,16 @@ def order_group_lookup(*, number: str, email: str) -> OrderGroup | None:
     )
 
 
+def refunds_listed(*, group: OrderGroup | None = None, part: VendorOrder | None = None) -> QuerySet:
+    """A checkout's or a part's refunds, newest first, in every state (one query)."""
+    refunds = Refund.objects.select_related("part__order", "part__vendor")
+    if group is not None:
+        refunds = refunds.filter(part__group=group)
+    if part is not None:
+        refunds = refunds.filter(part=part)
+    return refunds
+
+
 def vendor_orders(vendor: Vendor, *, status: str = "") -> QuerySet:
     """Her vendor's parts only, newest first."""
     queryset = (
