@@ -39,8 +39,9 @@ from marketplace.services.checkout import order_group_amount, order_group_mark_p
 logger = logging.getLogger(__name__)
 
 # A refund is resent by reconciliation only this long after it was requested,
-# so a request still waiting for Stripe's answer is not raced.
-REFUND_ANSWER_WAIT = timedelta(minutes=2)
+# so a request still waiting for Stripe's answer is not raced: a refund is two
+# calls of at most 3 tries (STRIPE_MAX_NETWORK_RETRIES=2) of 35 s each.
+REFUND_ANSWER_WAIT = timedelta(minutes=10)
 
 
 def order_group_card_intent(*, group: OrderGroup) -> PaymentResult:

@@ -115,7 +115,7 @@ def _reconcile(*args: str) -> tuple[str, int]:
     return out.getvalue(), 0
 
 
-def _as_if_minutes_ago(minutes: int = 5) -> None:
+def _as_if_minutes_ago(minutes: int = 30) -> None:
     """The lost answer is older than the wait reconciliation gives a request in flight."""
     Refund.objects.update(created_at=timezone.now() - timedelta(minutes=minutes))
 
