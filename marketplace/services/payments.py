@@ -162,10 +162,8 @@ class CheckoutPaymentBook:
 
 def vendor_order_refundable(part: VendorOrder) -> Decimal:
     """What can still be refunded: the part's total less refunds done or being confirmed."""
-    requested = part.refunds.filter(status=Refund.Status.REQUESTED).aggregate(total=Sum("amount"))[
-        "total"
-    ]
-    return part.order.total_incl_tax - part.refunded - (requested or Decimal(0))
+    requested = part.refunds.filter(status=Refund.Status.REQUESTED).aggregate(total=Sum("amount"))
+    return part.order.total_incl_tax - part.refunded - (requested["total"] or Decimal(0))
 
 
 def vendor_order_refund(*, part: VendorOrder, amount: Decimal, actor, reason: str = "") -> Refund:
