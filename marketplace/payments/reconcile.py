@@ -193,9 +193,12 @@ def refunds_reconcile(
     """
     found: list[Discrepancy] = []
     for refund in book.refunds_unanswered():
-        made = gateway.refund_find(
-            intent_id=refund.intent_id, refund_reference=refund.reference, client=client
-        )
+        try:
+            made = gateway.refund_find(
+                intent_id=refund.intent_id, refund_reference=refund.reference, client=client
+            )
+        except gateway.PaymentRequestInvalid:
+            made = None  # a payment Stripe does not know: a resend is refused, and recorded so
         if made is not None and made.status in {"failed", "canceled"}:
             if repair:
                 book.refund_mark_refused(refund=refund, message=_refund_failed_message())
@@ -219,6 +222,8 @@ def refunds_reconcile(
                 amount=refund.amount,
                 client=client,
             )
+        except gateway.PaymentsNotConfigured:
+            raise  # our keys, not the refund: nothing to record against it
         except gateway.PaymentError as error:
             if not gateway.error_is_final(error):
                 found.append(_refund(Problem.REFUND_NOT_MADE, refund))
