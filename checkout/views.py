@@ -13,9 +13,11 @@ from urllib.parse import urlsplit
 from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import messages
+from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
@@ -198,6 +200,7 @@ def _session_group(request) -> OrderGroup | None:
     return OrderGroup.objects.filter(number=number).first() if number else None
 
 
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
 class CardPaymentView(generic.TemplateView):
     """Pay the placed checkout by card with Stripe's Payment Element.
 
@@ -206,6 +209,10 @@ class CardPaymentView(generic.TemplateView):
     paid waits for Stripe's webhook. ``POST action=cancel`` gives up the
     card payment: the orders are cancelled, the stock released and the
     basket reopened to pay another way.
+
+    The page asks Stripe for the intent, so it runs outside the request's
+    transaction: the group awaiting payment is already committed, and the
+    intent's id is saved in a short update of its own.
     """
 
     template_name = "oscar/checkout/card_payment.html"
@@ -249,8 +256,12 @@ class CardPaymentView(generic.TemplateView):
         return redirect("checkout:card")
 
 
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
 class CardReturnView(generic.View):
-    """Where Stripe sends the shopper after the card step (3-D Secure or not)."""
+    """Where Stripe sends the shopper after the card step (3-D Secure or not).
+
+    It only reads, and asks Stripe: outside the request's transaction.
+    """
 
     def get(self, request, *args, **kwargs):
         from payments.stripe_gateway import PaymentError, payment_intent_retrieve

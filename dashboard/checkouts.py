@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
+from oscar.templatetags.currency_filters import currency
 
 from checkout.order_services import order_group_transfer_received
 from checkout.payment_services import vendor_order_refund
@@ -16,7 +19,7 @@ from checkout.services import order_group_cancel
 from core.refusals import Refusal, refusal_as_message
 from dashboard.views import StaffPermissionMixin, _page
 from marketplace import selectors
-from marketplace.models import OrderGroup
+from marketplace.models import OrderGroup, Refund
 
 
 class OrderGroupListView(StaffPermissionMixin, TemplateView):
@@ -57,6 +60,9 @@ class RefundForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=255, required=False)
 
 
+# A refund calls Stripe: each action commits its own short transactions, and
+# Stripe is called between them, never inside the request's transaction.
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
 class OrderGroupDetailView(StaffPermissionMixin, TemplateView):
     permission_required = "marketplace.view_ordergroup"
     template_name = "marketplace/dashboard/order_group_detail.html"
@@ -73,13 +79,14 @@ class OrderGroupDetailView(StaffPermissionMixin, TemplateView):
         context.update(
             group=group,
             payment=payment_instructions(group),
+            refunds=selectors.refunds_listed(group=group),
             can_refund=group.payment_status == OrderGroup.PaymentStatus.PAID
             and group.payment_method != OrderGroup.PaymentMethod.CASH
             and self.request.user.has_perm("marketplace.add_refund"),
         )
         return context
 
-    def refund(self, group: OrderGroup) -> bool:
+    def refund(self, group: OrderGroup) -> Refund:
         if not self.request.user.has_perm("marketplace.add_refund"):
             raise Refusal(_("You may not refund."))
         form = RefundForm(self.request.POST)
@@ -88,13 +95,12 @@ class OrderGroupDetailView(StaffPermissionMixin, TemplateView):
         part = group.parts.filter(pk=form.cleaned_data["part"]).first()
         if part is None:
             raise Refusal(_("This part is not in this checkout."))
-        vendor_order_refund(
+        return vendor_order_refund(
             part=part,
             amount=form.cleaned_data["amount"],
             actor=self.request.user,
             reason=form.cleaned_data["reason"],
         )
-        return True
 
     def post(self, request, *args, **kwargs):
         if not request.user.has_perm("marketplace.change_ordergroup"):
@@ -107,7 +113,8 @@ class OrderGroupDetailView(StaffPermissionMixin, TemplateView):
             elif action == "cancel":
                 done = order_group_cancel(group=group, reopen_basket=False)
             elif action == "refund":
-                done = self.refund(group)
+                _refund_message(request, self.refund(group), group)
+                return redirect("marketplace:dashboard-order-group-detail", number=group.number)
             else:
                 raise Refusal(_("Unknown action."))
             if done:
@@ -117,3 +124,27 @@ class OrderGroupDetailView(StaffPermissionMixin, TemplateView):
                     request, _("Nothing changed: this checkout is not awaiting payment.")
                 )
         return redirect("marketplace:dashboard-order-group-detail", number=group.number)
+
+
+def _refund_message(request, refund: Refund, group: OrderGroup) -> None:
+    amount = currency(refund.amount, "VND")
+    if refund.status == Refund.Status.REQUESTED:
+        messages.warning(
+            request,
+            _(
+                "Refund of %(amount)s requested; Stripe has not answered yet, so it is being "
+                "confirmed with Stripe. Do not send it again: the payments check confirms it "
+                "with the same reference, and its state shows under Refunds."
+            )
+            % {"amount": amount},
+        )
+    elif group.payment_method == OrderGroup.PaymentMethod.CARD:
+        messages.success(
+            request, _("Refunded %(amount)s to the shopper's card.") % {"amount": amount}
+        )
+    else:
+        messages.success(
+            request,
+            _("Refund of %(amount)s recorded: send it from the Union's bank account.")
+            % {"amount": amount},
+        )

@@ -65,6 +65,7 @@ class VendorOrderDetailView(MemberAreaMixin, TemplateView):
             group=part.group,
             ship_form=kwargs.get("ship_form") or ShipForm(),
             next_statuses=part.order.available_statuses(),
+            refunds=selectors.refunds_listed(part=part),
         )
         return context
 

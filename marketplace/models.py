@@ -574,7 +574,21 @@ class Payout(models.Model):
 
 
 class Refund(models.Model):
-    """Money given back to the shopper for (part of) one vendor's order."""
+    """Money given back to the shopper for (part of) one vendor's order.
+
+    A card refund is written down first, ``requested``, and only then sent to
+    Stripe, outside any transaction; its answer is written in a second short
+    transaction (``checkout/payment_services.py``). A refund still
+    ``requested`` after that is one whose answer was lost (Stripe not
+    answering, the process stopped): ``reconcile_payments --repair`` asks
+    Stripe by ``reference`` and records or resends it. Only ``done`` refunds
+    count as money given back.
+    """
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("Requested, being confirmed with Stripe")
+        DONE = "done", _("Refunded")
+        FAILED = "failed", _("Refused")
 
     part = models.ForeignKey(
         VendorOrder,
@@ -587,6 +601,17 @@ class Refund(models.Model):
     )
     reason = models.CharField(_("reason"), max_length=255, blank=True)
     stripe_refund = models.CharField(_("Stripe refund"), max_length=64, blank=True)
+    # Rows written before refunds had states were all carried out: DONE by default.
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DONE
+    )
+    reference = models.CharField(
+        _("reference"),
+        max_length=64,
+        blank=True,
+        help_text=_("Ours, sent to Stripe: it makes the refund's idempotency key."),
+    )
+    error = models.CharField(_("why it was refused"), max_length=255, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("by"),
@@ -600,6 +625,11 @@ class Refund(models.Model):
         verbose_name = _("refund")
         verbose_name_plural = _("refunds")
         ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reference"], condition=~Q(reference=""), name="refund_reference_unique"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.part}: {self.amount}"

@@ -296,6 +296,16 @@ def order_group_lookup(*, number: str, email: str) -> OrderGroup | None:
     )
 
 
+def refunds_listed(*, group: OrderGroup | None = None, part: VendorOrder | None = None) -> QuerySet:
+    """A checkout's or a part's refunds, newest first, in every state (one query)."""
+    refunds = Refund.objects.select_related("part__order", "part__vendor")
+    if group is not None:
+        refunds = refunds.filter(part__group=group)
+    if part is not None:
+        refunds = refunds.filter(part=part)
+    return refunds
+
+
 def vendor_orders(vendor: Vendor, *, status: str = "") -> QuerySet:
     """Her vendor's parts only, newest first."""
     queryset = (
@@ -349,8 +359,9 @@ def vendor_ledgers(vendors) -> dict[int, Ledger]:
     Online payments (card, VietQR) reach the Union, which owes them to the
     cooperative once paid; cash on delivery stays with the cooperative. The
     commission counts on both once the money is in (paid online, or cash
-    collected), less refunds. Refunds of online payments and payouts reduce
-    what is owed. Three queries, whatever the number of vendors and orders.
+    collected), less refunds. Refunds of online payments (carried out ones:
+    a refund still being confirmed with Stripe is not money given back yet)
+    and payouts reduce what is owed. Three queries, whatever the number of vendors and orders.
     """
     ledgers = {vendor.pk: Ledger(vendor=vendor, entries=[]) for vendor in vendors}
     parts = (
@@ -388,9 +399,8 @@ def vendor_ledgers(vendors) -> dict[int, Ledger]:
                     -_commission(part),
                 )
             )
-    for refund in Refund.objects.filter(part__vendor__in=ledgers).select_related(
-        "part__order", "part__group"
-    ):
+    refunds = Refund.objects.filter(part__vendor__in=ledgers, status=Refund.Status.DONE)
+    for refund in refunds.select_related("part__order", "part__group"):
         if refund.part.group.payment_method != OrderGroup.PaymentMethod.CASH:
             ledgers[refund.part.vendor_id].entries.append(
                 LedgerEntry(

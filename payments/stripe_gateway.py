@@ -100,6 +100,19 @@ class RefundRefused(PaymentError):
     """A refund that would exceed what was captured, or of a payment not taken."""
 
 
+def error_is_final(error: PaymentError) -> bool:
+    """Whether Stripe surely did nothing, as against an outcome we cannot know.
+
+    A refusal (bad request, refund too large, keys not set) is final: sending
+    the same call again is refused again. Stripe not answering, or a request
+    with the same idempotency key still in progress, may have done it: ask
+    Stripe again later instead of giving up.
+    """
+    if isinstance(error, RefundRefused | PaymentsNotConfigured):
+        return True
+    return isinstance(error, PaymentRequestInvalid) and error.code != "idempotency"
+
+
 def stripe_configured() -> bool:
     return bool(settings.STRIPE_SECRET_KEY)
 
@@ -261,6 +274,36 @@ def payment_intent_refund(
         refunded_total=refunded + int(refund.amount),
         captured=captured,
     )
+
+
+def refund_find(
+    *, intent_id: str, refund_reference: str, client: stripe.StripeClient | None = None
+) -> RefundResult | None:
+    """The refund Stripe made for ``refund_reference`` on the payment, or None.
+
+    A refund whose answer never reached us (Stripe not answering, the
+    process stopped after the call) is found here by the reference sent in
+    its metadata; reconciliation asks this before sending it again, since an
+    idempotency key lasts only a day at Stripe.
+    """
+    intent_id = _intent_id(intent_id)
+    page = _call(
+        lambda c: c.v1.refunds.list(params={"payment_intent": intent_id, "limit": 100}), client
+    )
+    for refund in page.auto_paging_iter():
+        plain = _plain(refund)
+        if str((plain.get("metadata") or {}).get("reference") or "") != str(refund_reference):
+            continue
+        captured, refunded = _captured_and_refunded(intent_id, client)
+        return RefundResult(
+            refund_id=str(plain.get("id") or ""),
+            intent_id=intent_id,
+            amount=int(plain.get("amount") or 0),
+            status=str(plain.get("status") or ""),
+            refunded_total=refunded,
+            captured=captured,
+        )
+    return None
 
 
 def payment_intents_list(

@@ -3,14 +3,21 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from payments.reconcile import Problem, payment_book_configured, payments_reconcile
+from payments.reconcile import (
+    Problem,
+    RefundBook,
+    payment_book_configured,
+    payments_reconcile,
+    refunds_reconcile,
+)
 from payments.stripe_gateway import PaymentError
 
 
 class Command(BaseCommand):
     help = (
-        "Compare card payments at Stripe with the orders marked paid; report (and with "
-        "--repair mark paid) what disagrees. Exits 1 while anything is left to look at."
+        "Compare card payments at Stripe with the orders marked paid, and refunds left "
+        "without Stripe's answer with Stripe's refunds; report (and with --repair mark paid, "
+        "record or resend refunds) what disagrees. Exits 1 while anything is left to look at."
     )
 
     def add_arguments(self, parser):
@@ -20,7 +27,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--repair",
             action="store_true",
-            help="Mark paid the orders whose payment Stripe confirms.",
+            help=(
+                "Mark paid the orders whose payment Stripe confirms; record the refunds Stripe "
+                "made and resend those it never received."
+            ),
         )
 
     def handle(self, *args, days: int, repair: bool, **options):
@@ -32,6 +42,8 @@ class Command(BaseCommand):
         created_after = int(time.time()) - days * 86400 if days else None
         try:
             found = payments_reconcile(book=book, repair=repair, created_after=created_after)
+            if isinstance(book, RefundBook):
+                found += refunds_reconcile(book=book, repair=repair)
         except PaymentError as exc:
             raise CommandError(exc.message) from None
         labels = {
@@ -39,6 +51,9 @@ class Command(BaseCommand):
             Problem.PAID_NOT_MARKED: _("paid at Stripe, order not marked paid"),
             Problem.MARKED_NOT_PAID: _("order marked paid, no succeeded payment"),
             Problem.AMOUNT_MISMATCH: _("amounts differ"),
+            Problem.REFUND_NOT_RECORDED: _("refunded at Stripe, refund not recorded"),
+            Problem.REFUND_NOT_MADE: _("refund requested, not made at Stripe"),
+            Problem.REFUND_REFUSED: _("refund refused by Stripe"),
         }
         for item in found:
             line = (

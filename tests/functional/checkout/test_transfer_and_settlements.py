@@ -2,13 +2,15 @@
 
 import csv
 import datetime
+import importlib
 import io
 from decimal import Decimal
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 
-from marketplace.models import CommissionRate, OrderGroup, Payout
+from marketplace.models import CommissionRate, OrderGroup, Payout, Refund
 from marketplace.services.roles import roles_sync
 from marketplace.services.vendors import vendor_member_add
 from tests.functional.checkout.conftest import basket_add, checkout_as_guest
@@ -109,3 +111,56 @@ def test_a_member_sees_only_her_cooperatives_ledger(client, transfer, staff, thr
     assert "63.000" in page and "135.000" not in page
     assert transfer.parts.get(vendor=three_vendors[1]).order.number in page
     assert transfer.parts.get(vendor=three_vendors[0]).order.number not in page
+
+
+def test_a_transfer_refund_is_recorded_at_once_and_the_cooperative_sees_it(
+    client, transfer, staff, three_vendors
+):
+    client.force_login(staff)
+    url = f"/dashboard/checkouts/{transfer.number}/"
+    client.post(url, {"action": "transfer_received"})
+    part = transfer.parts.select_related("order").get(vendor=three_vendors[0])
+    page = client.post(
+        url, {"action": "refund", "part": part.pk, "amount": "50000", "reason": "vỡ"}, follow=True
+    )
+    assert [str(m) for m in page.context["messages"]][-1] == (
+        "Đã ghi nhận khoản hoàn 50.000\xa0₫: hãy chuyển khoản này từ tài khoản ngân hàng của Hội."
+    )
+    refund = Refund.objects.get()
+    assert refund.status == Refund.Status.DONE and refund.reference == f"{part.order.number}-r1"
+    part.refresh_from_db()
+    assert part.refunded == 50000
+    # 150.000 less the 50.000 refunded, less 10% of the 100.000 kept = 90.000
+    assert "90.000" in client.get(f"/dashboard/settlements/{part.vendor.pk}/").content.decode()
+
+    user = get_user_model().objects.create_user("m", "m@example.vn", "x")
+    vendor_member_add(vendor=three_vendors[0], user=user, role="staff")
+    client.force_login(user)
+    mine = client.get(f"/dashboard/my-orders/{part.pk}/").content.decode()
+    assert "Đã hoàn tiền" in mine and "refund-done" in mine and "vỡ" in mine
+
+
+def test_a_refund_not_yet_confirmed_is_not_money_given_back(client, transfer, staff, three_vendors):
+    client.force_login(staff)
+    client.post(f"/dashboard/checkouts/{transfer.number}/", {"action": "transfer_received"})
+    part = transfer.parts.get(vendor=three_vendors[0])
+    Refund.objects.create(part=part, amount=50000, reference="R-1", status=Refund.Status.REQUESTED)
+    Refund.objects.create(part=part, amount=20000, reference="R-2", status=Refund.Status.FAILED)
+    # The sale less 10%, as if nothing were refunded: 135.000.
+    page = client.get(f"/dashboard/settlements/{part.vendor.pk}/").content.decode()
+    assert "135.000" in page and "ledger-refund" not in page
+
+
+def test_refunds_made_before_refund_states_get_the_reference_their_key_was_built_from(
+    transfer, three_vendors
+):
+    migration = importlib.import_module("marketplace.migrations.0011_refund_states")
+    first, second = transfer.parts.select_related("order").order_by("pk")
+    for part, amount in ((first, 1000), (second, 2000), (first, 3000)):
+        Refund.objects.create(part=part, amount=amount)
+    migration.references_fill(apps, None)
+    assert [(r.part_id, r.reference) for r in Refund.objects.order_by("pk")] == [
+        (first.pk, f"{first.order.number}-r1"),
+        (second.pk, f"{second.order.number}-r1"),
+        (first.pk, f"{first.order.number}-r2"),
+    ]

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
+from payments import reconcile
 from payments import stripe_gateway as gateway
-from payments.reconcile import LocalPayment, Problem, payments_reconcile
+from payments.reconcile import LocalPayment, LocalRefund, Problem, payments_reconcile
 
 pytestmark = pytest.mark.service("stripe")
 
@@ -138,3 +140,108 @@ def test_command_without_a_book_or_keys_says_why(settings):
     settings.STRIPE_SECRET_KEY = ""
     with pytest.raises(CommandError):
         call_command("reconcile_payments")
+
+
+class RefundBook(Book):
+    """Refunds asked for, by reference, and what reconciliation recorded about them."""
+
+    def __init__(self):
+        super().__init__()
+        self.unanswered: dict[str, LocalRefund] = {}
+        self.done: dict[str, str] = {}
+        self.refused: dict[str, str] = {}
+
+    def ask(self, reference: str, intent_id: str, amount: int) -> None:
+        self.unanswered[reference] = LocalRefund(
+            reference=reference, intent_id=intent_id, amount=amount
+        )
+
+    def refunds_unanswered(self):
+        return list(self.unanswered.values())
+
+    def refund_mark_done(self, *, refund, result):
+        self.done[refund.reference] = result.refund_id
+        del self.unanswered[refund.reference]
+
+    def refund_mark_refused(self, *, refund, message):
+        self.refused[refund.reference] = message
+        del self.unanswered[refund.reference]
+
+
+def refunds_at_stripe(intent_id: str) -> list[tuple[str, int]]:
+    page = gateway.stripe_client().v1.refunds.list(params={"payment_intent": intent_id})
+    return sorted(
+        (refund.metadata["reference"], int(refund.amount)) for refund in page.auto_paging_iter()
+    )
+
+
+def test_refunds_without_an_answer_are_recorded_or_sent_never_twice(localstripe):
+    paid = pay("CG-1", 100000)
+    lost = gateway.payment_intent_refund(intent_id=paid, refund_reference="R-lost", amount=30000)
+    book = RefundBook()
+    book.ask("R-lost", paid, 30000)  # Stripe refunded it; the answer never got recorded
+    book.ask("R-unsent", paid, 20000)  # Stripe never received it
+    book.ask("R-too-much", paid, 90000)  # more than the 50.000 that will be left
+    book.ask("R-ghost", "pi_doesnotexist", 10000)  # a payment Stripe does not know
+    assert isinstance(book, reconcile.RefundBook) and not isinstance(Book(), reconcile.RefundBook)
+
+    found = {d.key: d for d in payments_reconcile_refunds(book)}
+    assert {key: d.problem for key, d in found.items()} == {
+        "R-lost": Problem.REFUND_NOT_RECORDED,
+        "R-unsent": Problem.REFUND_NOT_MADE,
+        "R-too-much": Problem.REFUND_NOT_MADE,
+        "R-ghost": Problem.REFUND_NOT_MADE,
+    }
+    assert not any(d.repaired for d in found.values())
+    assert book.done == {} and refunds_at_stripe(paid) == [("R-lost", 30000)]
+
+    found = {d.key: d for d in payments_reconcile_refunds(book, repair=True)}
+    assert {key: (d.problem, d.repaired) for key, d in found.items()} == {
+        "R-lost": (Problem.REFUND_NOT_RECORDED, True),
+        "R-unsent": (Problem.REFUND_NOT_MADE, True),
+        "R-too-much": (Problem.REFUND_REFUSED, False),
+        "R-ghost": (Problem.REFUND_REFUSED, False),
+    }
+    assert book.done["R-lost"] == lost.refund_id
+    assert set(book.done) == {"R-lost", "R-unsent"}
+    assert set(book.refused) == {"R-too-much", "R-ghost"}
+    assert refunds_at_stripe(paid) == [("R-lost", 30000), ("R-unsent", 20000)]
+    assert payments_reconcile_refunds(book, repair=True) == []
+
+
+def test_a_refund_found_with_another_amount_is_only_reported(localstripe):
+    paid = pay("CG-1", 100000)
+    gateway.payment_intent_refund(intent_id=paid, refund_reference="R-1", amount=30000)
+    book = RefundBook()
+    book.ask("R-1", paid, 40000)
+    found = payments_reconcile_refunds(book, repair=True)
+    assert [(d.problem, d.stripe_amount, d.local_amount, d.repaired) for d in found] == [
+        (Problem.AMOUNT_MISMATCH, 30000, 40000, False)
+    ]
+    assert book.done == {} and refunds_at_stripe(paid) == [("R-1", 30000)]
+
+
+def test_the_command_reconciles_refunds_when_the_book_keeps_them(
+    localstripe, settings, monkeypatch
+):
+    book = RefundBook()
+    monkeypatch.setattr(sys.modules[__name__], "REFUND_BOOK", book)
+    settings.PAYMENTS_RECONCILE_BOOK = f"{__name__}.REFUND_BOOK"
+    paid = pay("CG-1", 100000)
+    book.add("CG-1", paid, 100000, paid=True)
+    book.ask("R-1", paid, 25000)
+    out = StringIO()
+    with translation.override("en"):
+        call_command("reconcile_payments", "--repair", stdout=out)
+    assert f"refund requested, not made at Stripe: {paid} R-1 stripe=25000 local=25000" in (
+        out.getvalue()
+    )
+    assert out.getvalue().splitlines()[-1] == "0 to look at, 1 repaired."
+    assert refunds_at_stripe(paid) == [("R-1", 25000)]
+
+
+REFUND_BOOK: RefundBook | None = None  # set by the command's test
+
+
+def payments_reconcile_refunds(book, *, repair: bool = False):
+    return reconcile.refunds_reconcile(book=book, repair=repair)
