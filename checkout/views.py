@@ -21,16 +21,20 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
+from oscar.apps.checkout import exceptions
 from oscar.apps.checkout import views as oscar_views
 from oscar.apps.checkout.views import *  # noqa: F403
 from oscar.core.loading import get_class
 
 from basket.split import basket_split
 from checkout.forms import PaymentMethodForm, method_available
-from checkout.services import checkout_place
+from checkout.payment_services import order_group_card_intent
+from checkout.payments import payment_instructions
+from checkout.services import checkout_place, order_group_cancel
 from core.refusals import Refusal
 from marketplace.models import OrderGroup
 from marketplace.selectors import order_group_for_page
+from payments.stripe_gateway import PaymentError, payment_intent_retrieve
 
 CheckoutSessionMixin = get_class("checkout.session", "CheckoutSessionMixin")
 
@@ -87,8 +91,6 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
 
     def check_payment_method_is_chosen(self, request):
         if not method_available(_payment_method(self)):
-            from oscar.apps.checkout import exceptions
-
             raise exceptions.FailedPreCondition(
                 url=reverse("checkout:payment-method"),
                 message=_("Choose how you will pay."),
@@ -161,8 +163,6 @@ class ThankYouView(generic.TemplateView):
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        from checkout.payments import payment_instructions
-
         context = super().get_context_data(**kwargs)
         context["group"] = self.group
         context["payment"] = payment_instructions(self.group)
@@ -227,9 +227,6 @@ class CardPaymentView(generic.TemplateView):
         return csp_update(stripe_csp_sources())(super().dispatch)(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        from checkout.payment_services import order_group_card_intent
-        from payments.stripe_gateway import PaymentError
-
         context = super().get_context_data(**kwargs)
         try:
             intent = order_group_card_intent(group=self.group)
@@ -247,8 +244,6 @@ class CardPaymentView(generic.TemplateView):
         return context
 
     def post(self, request, *args, **kwargs):
-        from checkout.services import order_group_cancel
-
         if request.POST.get("action") == "cancel":
             order_group_cancel(group=self.group, reopen_basket=True)
             messages.info(request, _("The card payment is cancelled; your basket is back."))
@@ -264,8 +259,6 @@ class CardReturnView(generic.View):
     """
 
     def get(self, request, *args, **kwargs):
-        from payments.stripe_gateway import PaymentError, payment_intent_retrieve
-
         group = _session_group(request)
         if group is None or not group.stripe_payment_intent:
             return redirect("basket:summary")

@@ -22,8 +22,8 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.utils import timezone, translation
 
+from checkout import payment_services
 from marketplace.models import OrderGroup, Refund, VendorOrder
-from marketplace.services import payments as payment_services
 from marketplace.services.roles import roles_sync
 from payments import stripe_gateway as gateway
 from tests.functional.checkout.conftest import basket_add, checkout_as_guest
