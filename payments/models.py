@@ -1,7 +1,7 @@
 """The Stripe events this site has processed: each one once, whatever the order or replays.
 
-Declared in the payments app, registered under the ``marketplace`` label: the
-table and its migration (marketplace 0009) predate the payments app.
+The table keeps the name it was created with (``marketplace_stripeevent``,
+marketplace migration 0009), from before the payments app had its own label.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ class StripeEvent(models.Model):
     handlers = models.JSONField(_("handled by"), default=list, blank=True)
 
     class Meta:
-        app_label = "marketplace"
+        db_table = "marketplace_stripeevent"
         verbose_name = _("Stripe event")
         verbose_name_plural = _("Stripe events")
         ordering = ["-received_at", "-pk"]
