@@ -14,12 +14,16 @@ from oscar.defaults import *  # noqa: F403
 from config.env import env_url
 
 _FORKS = {
+    # Password reset's pages (customer/shop.py).
+    "oscar.config.Shop": "customer.shop.Shop",
     "oscar.apps.catalogue.apps.CatalogueConfig": "catalog.apps.CatalogueConfig",
     "oscar.apps.search.apps.SearchConfig": "search.apps.SearchConfig",
     # One checkout, one Oscar order per cooperative (checkout/).
     "oscar.apps.checkout.apps.CheckoutConfig": "checkout.apps.CheckoutConfig",
     # Delivery is charged per cooperative (shipping/repository.py).
     "oscar.apps.shipping.apps.ShippingConfig": "shipping.apps.ShippingConfig",
+    # Sign-in, registration, signing out, order history (customer/apps.py).
+    "oscar.apps.customer.apps.CustomerConfig": "customer.apps.CustomerConfig",
     # Same app, members kept out of order pages (see dashboard/orders.py).
     "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig": (
         "dashboard.orders.OrdersDashboardConfig"
@@ -33,6 +37,13 @@ OSCAR_APPS = [
     # django-haystack is not installed: search/ replaces Oscar's search app.
     if app != "haystack" and app not in _DJANGO_APPS_IN_OSCAR_LIST
 ] + ["sorl.thumbnail"]
+
+# Forks that keep Oscar's models keep Oscar's migrations too: each Oscar
+# upgrade brings its own. A fork that changes a model copies them instead
+# (catalog/, shipping/).
+MIGRATION_MODULES = {
+    "customer": "oscar.apps.customer.migrations",
+}
 
 # Oscar's default loader imports the stock module before the fork's, and the
 # stock search modules import haystack; ours takes the fork first.
