@@ -10,7 +10,6 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from basket import urls as basket_urls
 from checkout import urls as checkout_urls
 from cms.views import robots_txt, sitemap
 from core.csp import csp_report
@@ -56,7 +55,6 @@ urlpatterns = [
             (
                 customer_urls.urlpatterns
                 + marketplace_urls.urlpatterns
-                + basket_urls.urlpatterns
                 + checkout_urls.urlpatterns
                 + [path("payments/", include("payments.urls"))]
                 + dashboard_urls.urlpatterns,

@@ -24,6 +24,8 @@ _FORKS = {
     "oscar.apps.shipping.apps.ShippingConfig": "shipping.apps.ShippingConfig",
     # Sign-in, registration, signing out, order history (customer/apps.py).
     "oscar.apps.customer.apps.CustomerConfig": "customer.apps.CustomerConfig",
+    # Only products for sale go into a basket (basket/views.py).
+    "oscar.apps.basket.apps.BasketConfig": "basket.apps.BasketConfig",
     # Same app, members kept out of order pages (see dashboard/orders.py).
     "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig": (
         "dashboard.orders.OrdersDashboardConfig"
@@ -43,6 +45,7 @@ OSCAR_APPS = [
 # (catalog/, shipping/).
 MIGRATION_MODULES = {
     "customer": "oscar.apps.customer.migrations",
+    "basket": "oscar.apps.basket.migrations",
 }
 
 # Oscar's default loader imports the stock module before the fork's, and the
