@@ -10,7 +10,7 @@ from dashboard import checkouts as dashboard_checkouts
 from dashboard import settlements as dashboard_settlements
 from dashboard import vendor_orders as dashboard_orders
 from dashboard import views as dashboard_views
-from dashboard.catalogue import (
+from dashboard.catalogue.views import (
     ProductQrDownloadView,
     product_editor_view,
     product_lookup_view,

@@ -26,9 +26,9 @@ _FORKS = {
     "oscar.apps.customer.apps.CustomerConfig": "customer.apps.CustomerConfig",
     # Only products for sale go into a basket (basket/views.py).
     "oscar.apps.basket.apps.BasketConfig": "basket.apps.BasketConfig",
-    # Same app, members kept out of order pages (see dashboard/orders.py).
+    # Same app, members kept out of order pages (see dashboard/orders/apps.py).
     "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig": (
-        "dashboard.orders.OrdersDashboardConfig"
+        "dashboard.orders.apps.OrdersDashboardConfig"
     ),
 }
 _DJANGO_APPS_IN_OSCAR_LIST = {app for app in _OSCAR_INSTALLED_APPS if app.startswith("django.")}
