@@ -26,7 +26,13 @@ _FORKS = {
     "oscar.apps.customer.apps.CustomerConfig": "customer.apps.CustomerConfig",
     # Only products for sale go into a basket (basket/views.py).
     "oscar.apps.basket.apps.BasketConfig": "basket.apps.BasketConfig",
-    # Same app, members kept out of order pages (see dashboard/orders/apps.py).
+    # A member starts from her listings (dashboard/views.py).
+    "oscar.apps.dashboard.apps.DashboardConfig": "dashboard.apps.DashboardConfig",
+    # The product editor holds members' changes for review; the lookup pages safely.
+    "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig": (
+        "dashboard.catalogue.apps.CatalogueDashboardConfig"
+    ),
+    # Members kept out of Oscar's order pages (dashboard/orders/apps.py).
     "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig": (
         "dashboard.orders.apps.OrdersDashboardConfig"
     ),
