@@ -1,9 +1,7 @@
 """Oscar's basket middleware, whose basket cookie also carries SameSite."""
 
 from django.conf import settings
-from oscar.core.loading import get_class
-
-OscarBasketMiddleware = get_class("basket.middleware", "BasketMiddleware")
+from oscar.apps.basket.middleware import BasketMiddleware as OscarBasketMiddleware
 
 
 class BasketMiddleware(OscarBasketMiddleware):

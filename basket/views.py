@@ -2,16 +2,17 @@
 
 Oscar's add-to-basket view takes any product id; this one answers 404, as
 for a missing product, when the listing is not approved or the vendor is
-not (or no longer) approved. It replaces Oscar's at the same path.
+not (or no longer) approved. Oscar's basket app (forked in basket/apps.py)
+serves it at Oscar's ``basket:add``.
 """
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from oscar.core.loading import get_class, get_model
+from oscar.apps.basket.views import BasketAddView as OscarBasketAddView
+from oscar.core.loading import get_model
 
 from marketplace.selectors import products_for_sale
 
-OscarBasketAddView = get_class("basket.views", "BasketAddView")
 Product = get_model("catalogue", "Product")
 
 

@@ -1,17 +1,15 @@
-"""The shopper's side after checkout: her order history and a status page for guests."""
+"""A status page for guests after checkout (a shopper's history is customer/views.py)."""
 
 from __future__ import annotations
 
 from django import forms
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.paginator import InvalidPage, Paginator
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from checkout.payments import payment_instructions
 from core.ratelimit import rate_limit
-from marketplace.selectors import order_group_lookup, order_groups_of_user
+from marketplace.selectors import order_group_lookup
 
 
 class OrderStatusForm(forms.Form):
@@ -40,20 +38,4 @@ class OrderStatusView(TemplateView):
         context.update(
             form=form, group=group, payment=payment_instructions(group) if group else None
         )
-        return context
-
-
-class OrderGroupHistoryView(LoginRequiredMixin, TemplateView):
-    """One entry per checkout, each with its cooperatives' parts."""
-
-    template_name = "marketplace/order_history.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        paginator = Paginator(order_groups_of_user(self.request.user), 10)
-        try:
-            page = paginator.page(self.request.GET.get("page") or 1)
-        except InvalidPage:
-            page = paginator.page(1)
-        context.update(groups=page.object_list, page_obj=page, paginator=paginator)
         return context

@@ -1,4 +1,9 @@
-"""URL map: Wagtail home at /, Oscar's shop, the admins, Wagtail's catch-all last."""
+"""URL map: Wagtail home at /, Oscar's shop, the admins, Wagtail's catch-all last.
+
+Where our views replace Oscar's, Oscar's forked apps serve them at Oscar's
+URLs: no pattern here stands in front of one of Oscar's
+(tests/unit/config/test_urls.py).
+"""
 
 from django.apps import apps
 from django.conf import settings
@@ -10,7 +15,6 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from basket import urls as basket_urls
 from checkout import urls as checkout_urls
 from cms.views import robots_txt, sitemap
 from core.csp import csp_report
@@ -29,7 +33,7 @@ handler404 = "core.views.page_not_found"
 handler500 = "core.views.server_error"
 
 urlpatterns = [
-    # The exact home route goes to Wagtail before Oscar's "/" redirect.
+    # The home page is Wagtail's (Oscar's root app leaves "/" to it: customer/shop.py).
     path("", wagtail_views.serve, {"path": ""}, name="home"),
     path("healthz", healthz, name="healthz"),
     path("sitemap.xml", sitemap, name="sitemap"),
@@ -37,8 +41,10 @@ urlpatterns = [
     path("csp-report/", csp_report, name="csp-report"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
-    # Same paths as Wagtail's: signing out on a GET, password reset unlimited,
-    # a new password leaving the sign-in lock-out in place (customer/views.py).
+    # Same paths as Wagtail's, first (Wagtail has no hook to swap its account
+    # views): Wagtail's sign out on a GET, leave password reset unlimited and
+    # keep the sign-in lock-out after a new password (customer/views.py).
+    # tests/unit/config/test_urls.py fails if Wagtail renames or moves them.
     path("cms/logout/", CmsLogoutView.as_view()),
     path("cms/password_reset/", cms_password_reset_view),
     path(
@@ -56,7 +62,6 @@ urlpatterns = [
             (
                 customer_urls.urlpatterns
                 + marketplace_urls.urlpatterns
-                + basket_urls.urlpatterns
                 + checkout_urls.urlpatterns
                 + [path("payments/", include("payments.urls"))]
                 + dashboard_urls.urlpatterns,

@@ -1,4 +1,7 @@
-"""The shop's account pages where ours differ from Oscar's (same paths, placed first).
+"""The shop's account pages where ours differ from Oscar's.
+
+Oscar's customer app (forked in customer/apps.py) and its root app
+(customer/shop.py) serve them at Oscar's own URLs.
 
 - Registration answers the same for a new and a known e-mail address
   (marketplace/services/accounts.py); a new account opens from the e-mail.
@@ -8,6 +11,7 @@
   password on either lifts the sign-in lock-out of that account, and the
   shop's signs its owner in. An account never opened (someone may have
   registered another's address) gets, instead of a reset, how to open it.
+- The order history lists checkouts, each with its cooperatives' parts.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from django.contrib.auth import login as auth_login
 from django.contrib.auth import logout as auth_logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import SetPasswordForm
+from django.core.paginator import InvalidPage, Paginator
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -29,6 +34,9 @@ from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.cache import never_cache
+from django.views.generic import TemplateView
+from oscar.apps.customer.views import AccountAuthView as OscarAccountAuthView
+from oscar.apps.customer.views import AccountRegistrationView as OscarAccountRegistrationView
 from oscar.core.loading import get_class
 from wagtail.admin.views.account import LogoutView as WagtailLogoutView
 from wagtail.admin.views.account import (
@@ -37,6 +45,7 @@ from wagtail.admin.views.account import (
 from wagtail.admin.views.account import PasswordResetView as WagtailPasswordResetView
 
 from core.ratelimit import rate_limit
+from marketplace.selectors import order_groups_of_user
 from marketplace.services.accounts import (
     account_confirm,
     account_confirm_token,
@@ -45,8 +54,6 @@ from marketplace.services.accounts import (
     account_unconfirmed_notify,
 )
 
-OscarAccountAuthView = get_class("customer.views", "AccountAuthView")
-OscarAccountRegistrationView = get_class("customer.views", "AccountRegistrationView")
 EmailUserCreationForm = get_class("customer.forms", "EmailUserCreationForm")
 OscarPasswordResetForm = get_class("customer.forms", "PasswordResetForm")
 user_registered = get_class("customer.signals", "user_registered")
@@ -165,6 +172,25 @@ class LogoutView(View):
         for cookie in settings.OSCAR_COOKIES_DELETE_ON_LOGOUT:
             response.delete_cookie(cookie)
         return response
+
+
+class OrderHistoryView(TemplateView):
+    """/accounts/orders/: one entry per checkout, each with its cooperatives' parts.
+
+    Oscar's lists each cooperative's order on its own; a shopper placed one.
+    """
+
+    template_name = "marketplace/order_history.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        paginator = Paginator(order_groups_of_user(self.request.user), 10)
+        try:
+            page = paginator.page(self.request.GET.get("page") or 1)
+        except InvalidPage:
+            page = paginator.page(1)
+        context.update(groups=page.object_list, page_obj=page, paginator=paginator)
+        return context
 
 
 class CmsLogoutView(WagtailLogoutView):

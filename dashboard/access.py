@@ -36,12 +36,12 @@ DASHBOARD_ROUTE_PREFIX = "dashboard/"
 MEMBER_DASHBOARD_VIEWS = frozenset(
     {
         # /dashboard/ sends her to her listings (Oscar's index sums other vendors' orders).
-        "marketplace:index",
+        "dashboard:index",
         "marketplace:dashboard-member-listings",
-        # Oscar's product editor, her products only, changes to approved ones held for review.
-        "marketplace:dashboard-product",
-        "marketplace:dashboard-product-create",
-        # Oscar's "choose a type" step before the editor: a redirect, nothing else.
+        # Oscar's product editor, her products only, changes to approved ones held for
+        # review (dashboard/catalogue/views.py); the name is also Oscar's "choose a type"
+        # step before the editor: a redirect, nothing else.
+        "dashboard:catalogue-product",
         "dashboard:catalogue-product-create",
         "marketplace:dashboard-product-qr",
         "marketplace:dashboard-profile",

@@ -2,7 +2,7 @@
 
 Oscar's own form takes any file Pillow opens and stores it as sent, EXIF and
 GPS position included, and serves it publicly. The editor view
-(``dashboard/catalogue.py``) uses this formset instead; the media
+(``dashboard/catalogue/views.py``) uses this formset instead; the media
 storage's guard (``core/storage.py``) cleans what any other path stores.
 """
 

@@ -1,24 +1,20 @@
 """The marketplace's dashboard pages: vendor and listing review, members' listings,
 orders, sales and settlements.
 
-Included by config/urls.py in the ``marketplace`` namespace.
+Included by config/urls.py in the ``marketplace`` namespace. Oscar's index,
+product editor and product lookup are Oscar's URLs served by our views
+(dashboard/apps.py, dashboard/catalogue/apps.py).
 """
 
-from django.urls import path, re_path
+from django.urls import path
 
 from dashboard import checkouts as dashboard_checkouts
 from dashboard import settlements as dashboard_settlements
 from dashboard import vendor_orders as dashboard_orders
 from dashboard import views as dashboard_views
-from dashboard.catalogue import (
-    ProductQrDownloadView,
-    product_editor_view,
-    product_lookup_view,
-)
+from dashboard.catalogue.views import ProductQrDownloadView
 
 urlpatterns = [
-    # Named like Oscar's own index: Oscar's menu looks permissions up by URL name.
-    path("dashboard/", dashboard_views.dashboard_home_view(), name="index"),
     path(
         "dashboard/vendors/",
         dashboard_views.VendorModerationListView.as_view(),
@@ -53,23 +49,6 @@ urlpatterns = [
         "dashboard/my-listings/",
         dashboard_views.MemberListingsView.as_view(),
         name="dashboard-member-listings",
-    ),
-    # Same path as Oscar's product editor, which it extends (see dashboard/catalogue.py).
-    path(
-        "dashboard/catalogue/products/<int:pk>/",
-        product_editor_view("catalogue-product"),
-        name="dashboard-product",
-    ),
-    re_path(
-        r"^dashboard/catalogue/products/create/(?P<product_class_slug>[\w-]+)/$",
-        product_editor_view("catalogue-product-create"),
-        name="dashboard-product-create",
-    ),
-    # Same path as Oscar's product lookup, with paging that never fails on bad input.
-    path(
-        "dashboard/catalogue/product-lookup/",
-        product_lookup_view(),
-        name="dashboard-product-lookup",
     ),
     path(
         "dashboard/my-listings/<int:pk>/qr.png",

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
+from oscar.apps.dashboard.views import IndexView as OscarIndexView
 from oscar.core.loading import get_model
 from oscar.views.decorators import permissions_required
 
@@ -440,20 +441,20 @@ class VendorProfileView(MemberAreaMixin, TemplateView):
         return redirect("marketplace:dashboard-profile")
 
 
-def dashboard_home_view():
+class IndexView(OscarIndexView):
     """/dashboard/: Oscar's index for staff; a member starts from her own listings.
 
     Oscar's index sums every order that holds one of a partner's lines,
-    other cooperatives' lines included, so members do not see it.
+    other cooperatives' lines included, so members do not see it. Oscar's
+    permission check for "index" comes after (dashboard/apps.py): a member
+    whose vendor is not approved yet has none, and still lands on her listings.
     """
-    config = apps.get_app_config("dashboard")
-    oscar_index = permissions_required(config.get_permissions("index"), login_url=config.login_url)(
-        config.index_view.as_view()
-    )
 
-    def dashboard_home(request, *args, **kwargs):
+    def dispatch(self, request, *args, **kwargs):
         if not request.user.is_staff and member_vendor(request.user) is not None:
             return redirect("marketplace:dashboard-member-listings")
-        return oscar_index(request, *args, **kwargs)
-
-    return dashboard_home
+        config = apps.get_app_config("dashboard")
+        oscar_check = permissions_required(
+            config.get_permissions("index"), login_url=config.login_url
+        )
+        return oscar_check(super().dispatch)(request, *args, **kwargs)

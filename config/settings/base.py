@@ -69,8 +69,9 @@ DJANGO_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
 ]
-# The layers, lowest first, are in docs/architecture.md; checkout, shipping,
-# catalog and search are Oscar forks, listed in config/settings/oscar.py.
+# The layers, lowest first, are in docs/architecture.md; customer, basket,
+# checkout, shipping, catalog, search and dashboard are Oscar forks, listed in
+# config/settings/oscar.py.
 LOCAL_APPS = [
     # storefront_theme comes first so its templates override Oscar's and Wagtail's.
     "storefront_theme",

@@ -14,15 +14,27 @@ from oscar.defaults import *  # noqa: F403
 from config.env import env_url
 
 _FORKS = {
+    # Password reset's pages (customer/shop.py).
+    "oscar.config.Shop": "customer.shop.Shop",
     "oscar.apps.catalogue.apps.CatalogueConfig": "catalog.apps.CatalogueConfig",
     "oscar.apps.search.apps.SearchConfig": "search.apps.SearchConfig",
     # One checkout, one Oscar order per cooperative (checkout/).
     "oscar.apps.checkout.apps.CheckoutConfig": "checkout.apps.CheckoutConfig",
     # Delivery is charged per cooperative (shipping/repository.py).
     "oscar.apps.shipping.apps.ShippingConfig": "shipping.apps.ShippingConfig",
-    # Same app, members kept out of order pages (see dashboard/orders.py).
+    # Sign-in, registration, signing out, order history (customer/apps.py).
+    "oscar.apps.customer.apps.CustomerConfig": "customer.apps.CustomerConfig",
+    # Only products for sale go into a basket (basket/views.py).
+    "oscar.apps.basket.apps.BasketConfig": "basket.apps.BasketConfig",
+    # A member starts from her listings (dashboard/views.py).
+    "oscar.apps.dashboard.apps.DashboardConfig": "dashboard.apps.DashboardConfig",
+    # The product editor holds members' changes for review; the lookup pages safely.
+    "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig": (
+        "dashboard.catalogue.apps.CatalogueDashboardConfig"
+    ),
+    # Members kept out of Oscar's order pages (dashboard/orders/apps.py).
     "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig": (
-        "dashboard.orders.OrdersDashboardConfig"
+        "dashboard.orders.apps.OrdersDashboardConfig"
     ),
 }
 _DJANGO_APPS_IN_OSCAR_LIST = {app for app in _OSCAR_INSTALLED_APPS if app.startswith("django.")}
@@ -33,6 +45,14 @@ OSCAR_APPS = [
     # django-haystack is not installed: search/ replaces Oscar's search app.
     if app != "haystack" and app not in _DJANGO_APPS_IN_OSCAR_LIST
 ] + ["sorl.thumbnail"]
+
+# Forks that keep Oscar's models keep Oscar's migrations too: each Oscar
+# upgrade brings its own. A fork that changes a model copies them instead
+# (catalog/, shipping/).
+MIGRATION_MODULES = {
+    "customer": "oscar.apps.customer.migrations",
+    "basket": "oscar.apps.basket.migrations",
+}
 
 # Oscar's default loader imports the stock module before the fork's, and the
 # stock search modules import haystack; ours takes the fork first.

@@ -1,13 +1,12 @@
 """Oscar's product editor, with members' changes to approved products held for review.
 
-The view replaces Oscar's at the same path (marketplace's URLs come first)
-and keeps Oscar's own permission check for that URL name.
+Named like Oscar's views, they answer Oscar's URLs with Oscar's permission
+checks (dashboard/catalogue/apps.py).
 """
 
 from __future__ import annotations
 
 from django import forms
-from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -16,8 +15,11 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
+from oscar.apps.dashboard.catalogue.views import (
+    ProductCreateUpdateView as OscarProductCreateUpdateView,
+)
+from oscar.apps.dashboard.catalogue.views import ProductLookupView as OscarProductLookupView
 from oscar.core.loading import get_class, get_model
-from oscar.views.decorators import permissions_required
 
 from catalog.models import LOCAL_PRODUCT_FIELDS
 from catalog.qr import trace_qr_png
@@ -34,9 +36,7 @@ from marketplace.services.listings import (
 )
 
 Product = get_model("catalogue", "Product")
-OscarProductCreateUpdateView = get_class("dashboard.catalogue.views", "ProductCreateUpdateView")
 OscarProductForm = get_class("dashboard.catalogue.forms", "ProductForm")
-OscarProductLookupView = get_class("dashboard.catalogue.views", "ProductLookupView")
 
 LOCAL_FIELDS = list(LOCAL_PRODUCT_FIELDS)
 
@@ -85,7 +85,9 @@ def _commune_label(area: AdministrativeArea) -> str:
     return f"{area.name} ({area.parent.name})" if area.parent_id else area.name
 
 
-class ModeratedProductUpdateView(OscarProductCreateUpdateView):
+class ProductCreateUpdateView(OscarProductCreateUpdateView):
+    """Oscar's editor: a member's changes to an approved product wait for review."""
+
     form_class = LocalProductForm
     image_formset = CleanProductImageFormSet
 
@@ -137,17 +139,6 @@ class ModeratedProductUpdateView(OscarProductCreateUpdateView):
         return response
 
 
-def _behind_oscar_permissions(url_name: str, view):
-    config = apps.get_app_config("catalogue_dashboard")
-    decorator = permissions_required(config.get_permissions(url_name), login_url=config.login_url)
-    return decorator(view)
-
-
-def product_editor_view(url_name: str):
-    """The editor behind Oscar's own permission check for ``url_name``."""
-    return _behind_oscar_permissions(url_name, ModeratedProductUpdateView.as_view())
-
-
 def _positive_int(value: str | None, default: int) -> int:
     return int(value) if value and value.isdigit() and int(value) > 0 else default
 
@@ -173,10 +164,6 @@ class ProductLookupView(OscarProductLookupView):
 
     def initial_filter(self, qs, value):
         return qs.filter(pk__in=[pk for pk in value.split(",") if pk.isdigit()])
-
-
-def product_lookup_view():
-    return _behind_oscar_permissions("catalogue-product-lookup", ProductLookupView.as_view())
 
 
 class ProductQrDownloadView(View):
