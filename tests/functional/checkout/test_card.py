@@ -182,7 +182,7 @@ def test_a_crash_before_the_intent_id_was_saved_loses_no_money(client, card_chec
 
     # (Against real Stripe a retried create returns the same intent through its
     # idempotency key; localstripe ignores keys, the key itself is tested in
-    # tests/integration/marketplace/payments/test_stripe_gateway.py.)
+    # tests/integration/payments/test_stripe_gateway.py.)
     group = card_checkout
     intent_id = group.stripe_payment_intent
     OrderGroup.objects.filter(pk=group.pk).update(stripe_payment_intent="")

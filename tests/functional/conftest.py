@@ -1,4 +1,5 @@
-"""The people every isolation test needs: two vendors, their owners, Union staff, a shopper."""
+"""Fixtures the functional tests share: the people every isolation test needs (two vendors,
+their owners, Union staff, a shopper)."""
 
 import pytest
 from django.contrib.auth import get_user_model
