@@ -38,6 +38,11 @@ def wait_for(predicate, seconds: float = 20.0):
     return False
 
 
+def of_intent(delivered: list, intent_id: str) -> list:
+    """This test's deliveries: localstripe may still be retrying events of earlier tests."""
+    return [delivery for delivery in delivered if delivery[2] == intent_id]
+
+
 @pytest.fixture
 def delivered(localstripe, live_server, settings):
     """localstripe posts payment_intent events to this test's live server."""
@@ -67,8 +72,8 @@ def delivered(localstripe, live_server, settings):
 def test_a_paid_intent_arrives_as_a_signed_succeeded_event(delivered):
     created = gateway.payment_intent_create(amount=125000, checkout_group="CG-live")
     gateway.payment_intent_confirm(intent_id=created.intent_id, payment_method="pm_card_visa")
-    assert wait_for(lambda: delivered), "localstripe's webhook did not arrive"
-    event_id, event_type, intent_id = delivered[0]
+    assert wait_for(lambda: of_intent(delivered, created.intent_id)), "no webhook arrived"
+    [(event_id, event_type, intent_id)] = of_intent(delivered, created.intent_id)
     assert (event_type, intent_id) == ("payment_intent.succeeded", created.intent_id)
     record = StripeEvent.objects.get(event_id=event_id)
     assert record.object_id == created.intent_id
@@ -79,8 +84,8 @@ def test_a_decline_arrives_as_a_payment_failed_event(delivered):
     gateway.payment_intent_confirm(
         intent_id=created.intent_id, payment_method="pm_card_chargeCustomerFail"
     )
-    assert wait_for(lambda: delivered), "localstripe's webhook did not arrive"
-    assert [(t, i) for _, t, i in delivered] == [
+    assert wait_for(lambda: of_intent(delivered, created.intent_id)), "no webhook arrived"
+    assert [(t, i) for _, t, i in of_intent(delivered, created.intent_id)] == [
         ("payment_intent.payment_failed", created.intent_id)
     ]
 
@@ -98,6 +103,14 @@ class Witness(http.server.BaseHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
+
+
+def witnessed(intent_id: str) -> list[tuple[bytes, str]]:
+    return [
+        (body, signature)
+        for body, signature in Witness.received
+        if json.loads(body)["data"]["object"]["id"] == intent_id
+    ]
 
 
 def test_deliveries_signed_with_another_secret_are_refused(localstripe, live_server, client):
@@ -124,9 +137,9 @@ def test_deliveries_signed_with_another_secret_are_refused(localstripe, live_ser
     try:
         created = gateway.payment_intent_create(amount=1000, checkout_group="CG-x")
         gateway.payment_intent_confirm(intent_id=created.intent_id, payment_method="pm_card_visa")
-        assert wait_for(lambda: Witness.received), "localstripe's webhook did not arrive"
+        assert wait_for(lambda: witnessed(created.intent_id)), "no webhook arrived"
         assert not StripeEvent.objects.exists()
-        body, signature = Witness.received[0]
+        body, signature = witnessed(created.intent_id)[0]
         assert json.loads(body)["data"]["object"]["id"] == created.intent_id
         response = client.post(
             "/payments/stripe/webhook/",
