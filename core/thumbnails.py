@@ -113,7 +113,8 @@ def product_pictures_prefetch(products: Iterable) -> int:
     if not keys:
         return 0
     store = default.kvstore
-    missing = [key for key in keys if key not in store.cache.get_many(keys)]
+    cached = store.cache.get_many(keys)
+    missing = [key for key in keys if key not in cached]
     if not missing:
         return 0
     rows = dict(KVStoreModel.objects.filter(key__in=missing).values_list("key", "value"))

@@ -122,3 +122,26 @@ def test_a_listing_reads_its_thumbnail_records_in_one_query(
     few = queries()
     add_products(6)
     assert queries() == few
+
+
+def test_a_listing_asks_the_cache_for_its_thumbnail_records_once(
+    media, django_capture_on_commit_callbacks, monkeypatch
+):
+    """Once for the whole page, however many cards: not once per thumbnail (72 on a page)."""
+    from sorl.thumbnail import default
+
+    from core.thumbnails import product_pictures_prefetch
+
+    vendor = vendor_create()
+    products = []
+    for n in range(4):
+        product = product_create(f"Cơm cháy số {n}", vendor=vendor)
+        ProductImage.objects.create(product=product, original=_picture_file(f"c{n}"))
+        products.append(product)
+    asked = []
+    get_many = default.kvstore.cache.get_many
+    monkeypatch.setattr(
+        default.kvstore.cache, "get_many", lambda keys: asked.append(len(keys)) or get_many(keys)
+    )
+    product_pictures_prefetch(products)
+    assert asked == [4 * len(PICTURE_SIZES)]
