@@ -4,7 +4,9 @@ Oscar ships a Vietnamese catalogue with gaps (mostly dashboard strings). The pro
 fills them in locale_vendor/vi/LC_MESSAGES/django.po, a second LOCALE_PATHS entry
 that Django consults after the project's own locale/ and before Oscar's catalogue.
 This script compares Oscar's installed catalogue with that supplement, so the
-supplement can be refreshed at every Oscar upgrade:
+supplement can be refreshed at every Oscar upgrade. It also holds a short list of
+OVERRIDES: Oscar's Vietnamese that a shopper would read as wrong or broken, each with
+its reason (Django reads locale_vendor/ before Oscar's catalogue, so ours wins):
 
     .venv/bin/python scripts/i18n/oscar_vi_gaps.py            # list gaps; exit 1 if any
     .venv/bin/python scripts/i18n/oscar_vi_gaps.py --update   # add the gaps (empty) to the
@@ -37,6 +39,42 @@ SUPPLEMENT_PO = ROOT / "locale_vendor" / "vi" / "LC_MESSAGES" / "django.po"
 PLACEHOLDER = re.compile(r"%(?:\(\w+\))?[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa%]")
 
 Key = tuple[str | None, str]
+
+# Oscar's own Vietnamese that the supplement corrects, with the reason. The text is in the
+# supplement file like every other entry; these keys are never "stale" there while Oscar has
+# them. tests/unit/test_locale_vi_quality.py lists the wrong texts so they cannot come back.
+OVERRIDES: dict[Key, str] = {
+    (None, "Oops! We found some errors"): "'Oops!' left in English",
+    (None, "please check the error messages below and try again"): "follows the line above",
+    (None, "I am a new customer and want to create an account before checking out"): (
+        "'trước khi thoát' means 'before quitting'"
+    ),
+    (None, "I am a new customer and want to checkout as a guest"): "'như là một' is word-for-word",
+    (None, "I am a returning customer, and my password is"): "word-for-word",
+    (None, "Get a password reminder"): "'lời nhắc nhở' is a scolding reminder",
+    (None, "Checkout gateway"): "'Cổng thanh toán' is a payment gateway (a bank's service)",
+    (None, "In stock (%d available)"): "'Trong kho ( 95 có sẵn)': stray space, word-for-word",
+    (None, "next"): "'Kết tiếp' is not Vietnamese",
+    (None, "previous"): "pairs with 'next'",
+    (None, "cancel"): "'Thoát' means 'quit'",
+    (None, "Add a new address"): "'Thêm sổ địa chỉ mới' adds an address book",
+    (None, "State/County"): "'Thành phố/Quốc gia' means 'City/Country'",
+    (None, "Post/Zip-code"): "'Mã vùng' is a telephone area code",
+    (None, "Line"): "'dây' is a wire or a rope",
+    (None, "Items to buy now"): "'vật phẩm' reads as game items",
+    (None, "View basket"): "'Hiển thị' is a software verb; the header says 'Xem'",
+    (None, "Password reset"): "Django's 'Lập lại' means 'repeat'",
+    (None, "Notifications"): "'Những' plural and trailing space",
+    (None, "Product Alerts"): "says 'the product's notices', not back-in-stock alerts",
+    (None, "You do not have any active alerts for out-of-stock products."): "word-for-word",
+    (None, "Wish Lists"): "'mong muốn' next to the product page's 'yêu thích'",
+    (None, "Create a new wish list"): "see Wish Lists",
+    (None, "You don't have any wish lists yet."): "says 'you have no favourites'",
+    (None, "No weight bands have been added yet."): "Oscar's vi is a lone '.'",
+    (None, "Add a new weight band"): "Oscar's vi is a lone '.'",
+    (None, "Add weight band"): "Oscar's vi is a lone '.'",
+    (None, "Number of weight bands"): "Oscar's vi is a lone '.'",
+}
 
 HEADER = """\
 # Vietnamese for the django-oscar messages that Oscar's own vi catalogue leaves
@@ -84,20 +122,23 @@ def oscar_gaps(oscar_catalogue: Catalog) -> dict[Key, Message]:
     return {k: m for k, m in messages(oscar_catalogue).items() if not is_translated(m)}
 
 
+def overridden(oscar_catalogue: Catalog) -> dict[Key, Message]:
+    """Oscar's messages whose Vietnamese the supplement corrects (OVERRIDES Oscar still has)."""
+    gaps = oscar_gaps(oscar_catalogue)
+    return {k: m for k, m in messages(oscar_catalogue).items() if k in OVERRIDES and k not in gaps}
+
+
 def missing(oscar_catalogue: Catalog, supplement: Catalog) -> list[Message]:
-    """Oscar's gaps the supplement does not translate either."""
+    """Oscar's gaps and overrides the supplement does not translate."""
     ours = messages(supplement)
-    return [
-        message
-        for k, message in oscar_gaps(oscar_catalogue).items()
-        if k not in ours or not is_translated(ours[k])
-    ]
+    wanted = oscar_gaps(oscar_catalogue) | overridden(oscar_catalogue)
+    return [message for k, message in wanted.items() if k not in ours or not is_translated(ours[k])]
 
 
 def stale(oscar_catalogue: Catalog, supplement: Catalog) -> list[Message]:
-    """Supplement entries Oscar no longer has, or now translates itself."""
-    gaps = oscar_gaps(oscar_catalogue)
-    return [message for k, message in messages(supplement).items() if k not in gaps]
+    """Supplement entries Oscar no longer has, or now translates itself (and we do not correct)."""
+    wanted = oscar_gaps(oscar_catalogue).keys() | overridden(oscar_catalogue).keys()
+    return [message for k, message in messages(supplement).items() if k not in wanted]
 
 
 def update(oscar_catalogue: Catalog, supplement: Catalog) -> Catalog:
@@ -115,7 +156,8 @@ def update(oscar_catalogue: Catalog, supplement: Catalog) -> Catalog:
         revision_date=datetime.now(UTC),
         fuzzy=False,
     )
-    for k, theirs in oscar_gaps(oscar_catalogue).items():  # in Oscar's file order
+    wanted = oscar_gaps(oscar_catalogue) | overridden(oscar_catalogue)
+    for k, theirs in wanted.items():  # Oscar's gaps in Oscar's file order, then the overrides
         kept = ours.get(k)
         plural = isinstance(theirs.id, tuple)
         string = kept.string if kept is not None else (("",) if plural else "")
@@ -168,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"placeholders differ: {strings(message.id)[0]!r}")
     print(
         f"Oscar {oscar.get_version()}: {len(oscar_gaps(oscar_catalogue))} gaps in its vi "
-        "catalogue, "
+        f"catalogue, {len(overridden(oscar_catalogue))} corrected, "
         f"{len(messages(supplement))} in the supplement, {len(gaps)} still missing.",
         file=sys.stderr,
     )

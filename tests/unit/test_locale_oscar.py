@@ -35,9 +35,21 @@ def test_every_oscar_message_is_translated_by_oscar_or_by_the_supplement(
     assert missing == [], "run scripts/i18n/oscar_vi_gaps.py --update and translate"
 
 
-def test_the_supplement_holds_only_oscars_gaps(oscar_catalogue, supplement):
+def test_the_supplement_holds_only_oscars_gaps_and_corrections(oscar_catalogue, supplement):
     assert gaps.stale(oscar_catalogue, supplement) == []
-    assert len(gaps.messages(supplement)) == len(gaps.oscar_gaps(oscar_catalogue))
+    assert len(gaps.messages(supplement)) == len(gaps.oscar_gaps(oscar_catalogue)) + len(
+        gaps.overridden(oscar_catalogue)
+    )
+
+
+def test_every_correction_names_a_message_oscar_translates(oscar_catalogue):
+    assert set(gaps.overridden(oscar_catalogue)) == set(gaps.OVERRIDES)
+
+
+def test_django_reads_the_corrections_before_oscars_catalogue():
+    with translation.override("vi"):
+        assert translation.gettext("Oops! We found some errors") == "Có thông tin cần sửa"
+        assert translation.gettext("In stock (%d available)") % 95 == "Còn hàng (còn 95)"
 
 
 def test_placeholders_match_the_msgid(supplement):
@@ -121,6 +133,24 @@ def test_a_changed_placeholder_is_reported():
     catalogue.add(("%s Option", "%s Options"), ("lựa chọn",), flags={"python-format"})
     wrong = [m.id for m in catalogue if m.id and gaps.placeholder_mismatches(m)]
     assert wrong == ["Delete %(name)s?", ("%s Option", "%s Options")]
+
+
+def test_update_keeps_corrections_and_reports_a_missing_one(monkeypatch):
+    monkeypatch.setattr(gaps, "OVERRIDES", {(None, "Wrong upstream"): "reason", (None, "New"): "r"})
+    oscar = Catalog(locale="vi")
+    oscar.add("Wrong upstream", "Sai")
+    oscar.add("New", "Cũng sai")
+    oscar.add("Fine", "Đúng")
+    ours = Catalog(locale="vi")
+    ours.add("Wrong upstream", "Đúng rồi")
+
+    refreshed = gaps.update(oscar, ours)
+    assert {k[1]: m.string for k, m in gaps.messages(refreshed).items()} == {
+        "Wrong upstream": "Đúng rồi",
+        "New": "",
+    }
+    assert [m.id for m in gaps.missing(oscar, refreshed)] == ["New"]
+    assert gaps.stale(oscar, refreshed) == []
 
 
 def test_update_keeps_translations_and_adds_new_gaps_empty():
