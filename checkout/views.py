@@ -72,7 +72,7 @@ class ShippingAddressView(oscar_views.ShippingAddressView):
             kwargs = self.get_form_kwargs()
             data = kwargs.pop("data")
             kwargs.pop("files", None)
-            kwargs["initial"] = {**kwargs.get("initial", {}), **data.dict()}
+            kwargs["initial"] = {**(kwargs.get("initial") or {}), **data.dict()}
             return self.render_to_response(self.get_context_data(form=self.form_class(**kwargs)))
         return super().post(request, *args, **kwargs)
 
