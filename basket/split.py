@@ -2,6 +2,10 @@
 
 The basket page, every checkout step and order placement read the same
 split, so the figures a shopper sees are the figures that are charged.
+Delivery depends on where the parcels go (``Vendor.DeliveryZone``): until
+the shopper gives an address, the split charges the lowest zone, inside the
+province, and says so (``zone_assumed``: the pages write "from" and show the
+charge elsewhere in Vietnam beside it).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from marketplace.models import Vendor
 class BasketPart:
     vendor: Vendor
     lines: list = field(default_factory=list)
+    zone: str = Vendor.DeliveryZone.PROVINCE
 
     @property
     def subtotal(self) -> Decimal:
@@ -23,7 +28,12 @@ class BasketPart:
 
     @property
     def shipping(self) -> Decimal:
-        return self.vendor.shipping_charge_for(self.subtotal)
+        return self.vendor.shipping_charge_for(self.subtotal, self.zone)
+
+    @property
+    def shipping_elsewhere(self) -> Decimal:
+        """The charge to the rest of Vietnam (shown while the zone is assumed)."""
+        return self.vendor.shipping_charge_for(self.subtotal, Vendor.DeliveryZone.ELSEWHERE)
 
     @property
     def total(self) -> Decimal:
@@ -32,7 +42,7 @@ class BasketPart:
     @property
     def free_shipping_gap(self) -> Decimal | None:
         """How much more would make delivery free, when a threshold applies."""
-        threshold = self.vendor.free_shipping_from
+        threshold = self.vendor.free_shipping_from_in(self.zone)
         if threshold is None or self.subtotal >= threshold:
             return None
         return threshold - self.subtotal
@@ -45,6 +55,13 @@ class BasketSplit:
     # Oscar's dashboard, say): no cooperative can fulfil them, so
     # ``checkout_place`` refuses the basket rather than leave them out.
     unsellable: list = field(default_factory=list)
+    zone: str = Vendor.DeliveryZone.PROVINCE
+    # True when no address was given yet and ``zone`` is the one assumed.
+    zone_assumed: bool = False
+
+    @property
+    def zone_label(self) -> str:
+        return Vendor.DeliveryZone(self.zone).label
 
     @property
     def subtotal(self) -> Decimal:
@@ -59,15 +76,19 @@ class BasketSplit:
         return self.subtotal + self.shipping
 
 
-def basket_split(basket) -> BasketSplit:
+def basket_split(basket, zone: str | None = None) -> BasketSplit:
     """Group the basket's lines by the vendor of their stock record.
 
-    Costs one query for the vendors, whatever the number of lines; the split
-    is cached on the basket object for the rest of the request.
+    ``zone`` is where the parcels go (a ``Vendor.DeliveryZone``); None before
+    the shopper gives an address. Costs one query for the vendors, whatever
+    the number of lines; each zone's split is cached on the basket object for
+    the rest of the request.
     """
-    cached = getattr(basket, "_marketplace_split", None)
+    cache = basket.__dict__.setdefault("_marketplace_split", {})
+    cached = cache.get(zone)
     if cached is not None:
         return cached
+    charged_zone = zone or Vendor.DeliveryZone.PROVINCE
     lines = list(basket.all_lines()) if basket.id else []
     partner_ids = {line.stockrecord.partner_id for line in lines}
     vendors = {
@@ -83,11 +104,14 @@ def basket_split(basket) -> BasketSplit:
         if vendor is None:
             unsellable.append(line)
             continue
-        parts.setdefault(vendor.pk, BasketPart(vendor=vendor)).lines.append(line)
+        parts.setdefault(vendor.pk, BasketPart(vendor=vendor, zone=charged_zone)).lines.append(line)
     split = BasketSplit(
-        parts=sorted(parts.values(), key=lambda part: part.vendor.name), unsellable=unsellable
+        parts=sorted(parts.values(), key=lambda part: part.vendor.name),
+        unsellable=unsellable,
+        zone=charged_zone,
+        zone_assumed=zone is None,
     )
-    basket._marketplace_split = split
+    cache[zone] = split
     return split
 
 

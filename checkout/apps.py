@@ -7,7 +7,8 @@ class CheckoutConfig(apps.CheckoutConfig):
     """Oscar's checkout, forked: one checkout places one order per cooperative.
 
     Adds the card payment step that follows placement (``card/``) and the page
-    Stripe sends the shopper back to (``card/return/``).
+    Stripe sends the shopper back to (``card/return/``), and the list of
+    provinces and wards the address step's type-ahead reads (``delivery-areas/``).
     """
 
     name = "checkout"
@@ -19,10 +20,16 @@ class CheckoutConfig(apps.CheckoutConfig):
 
         self.card_payment_view = get_class("checkout.views", "CardPaymentView")
         self.card_return_view = get_class("checkout.views", "CardReturnView")
+        self.delivery_area_list_view = get_class("checkout.views", "DeliveryAreaListView")
 
     def get_urls(self):
         urls = [
             path("card/", self.card_payment_view.as_view(), name="card"),
             path("card/return/", self.card_return_view.as_view(), name="card-return"),
+            path(
+                "delivery-areas/",
+                self.delivery_area_list_view.as_view(),
+                name="delivery-areas",
+            ),
         ]
         return super().get_urls() + self.post_process_urls(urls)

@@ -28,6 +28,7 @@ from core.refusals import Refusal
 from marketplace.models import OrderGroup, VendorOrder
 from marketplace.selectors import commission_percent_current, products_for_sale
 from payments.vietqr import payment_reference_new
+from shipping.destinations import address_zone
 
 Basket = get_model("basket", "Basket")
 StockRecord = get_model("partner", "StockRecord")
@@ -109,6 +110,7 @@ def _place_part(
     shipping_address,
     status: str,
     commission_percent: Decimal,
+    zone: str | None,
     request=None,
 ) -> VendorOrder:
     creator = OrderCreator()
@@ -119,7 +121,7 @@ def _place_part(
         user,
         basket,
         shipping_address,
-        VendorDelivery(),
+        VendorDelivery(zone),
         shipping,
         None,
         total,
@@ -164,7 +166,8 @@ def checkout_place(
         if existing is not None:
             return existing
         basket_split_forget(basket)
-        split = basket_split(basket)
+        zone = address_zone(shipping_address)
+        split = basket_split(basket, zone)
         _check_sellers(split)
         if not split.parts:
             raise Refusal(_("Your basket is empty."))
@@ -198,6 +201,7 @@ def checkout_place(
                 shipping_address=shipping_address,
                 status=status,
                 commission_percent=commission_percent,
+                zone=zone,
                 request=request,
             )
             for index, part in enumerate(split.parts, start=1)

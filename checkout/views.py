@@ -14,7 +14,7 @@ from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -35,6 +35,7 @@ from core.refusals import Refusal
 from marketplace.models import OrderGroup
 from marketplace.selectors import order_group_for_page
 from payments.stripe_gateway import PaymentError, payment_intent_retrieve
+from shipping import destinations
 
 CheckoutSessionMixin = get_class("checkout.session", "CheckoutSessionMixin")
 
@@ -50,6 +51,63 @@ class IndexView(oscar_views.IndexView):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "request": self.request}
+
+
+def checkout_split(view):
+    """The basket by cooperative, charged for the zone of the address chosen so far."""
+    basket = view.request.basket
+    address = view.get_shipping_address(basket)
+    return basket_split(basket, destinations.address_zone(address))
+
+
+class ShippingAddressView(oscar_views.ShippingAddressView):
+    """The address step, showing each cooperative's delivery charge per zone.
+
+    ``action=choose_province`` (the button shown without JavaScript) only
+    lists the chosen province's wards: the form comes back unsent, no error.
+    """
+
+    def post(self, request, *args, **kwargs):
+        if request.POST.get("action") == "choose_province":
+            kwargs = self.get_form_kwargs()
+            data = kwargs.pop("data")
+            kwargs.pop("files", None)
+            kwargs["initial"] = {**(kwargs.get("initial") or {}), **data.dict()}
+            return self.render_to_response(self.get_context_data(form=self.form_class(**kwargs)))
+        return super().post(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["split"] = checkout_split(self)
+        return context
+
+
+class DeliveryAreaListView(generic.View):
+    """Provinces, or one province's wards, whose names hold the words typed (JSON).
+
+    ``?q=ha noi`` finds Thành phố Hà Nội; ``?province=1&q=phuong ba dinh``
+    Phường Ba Đình. Marks and case are ignored. Public and read-only: the same
+    lists the address form shows.
+    """
+
+    LIMIT = 50
+
+    def get(self, request, *args, **kwargs):
+        query = request.GET.get("q", "")[:100]
+        province = request.GET.get("province")
+        if province:
+            if destinations.province_get(province) is None:
+                return JsonResponse({"error": str(_("Unknown province."))}, status=400)
+            units = destinations.wards(province)
+        else:
+            units = destinations.provinces()
+        matches = destinations.units_matching(units, query)
+        return JsonResponse(
+            {
+                "results": [unit.as_json() for unit in matches[: self.LIMIT]],
+                "more": len(matches) > self.LIMIT,
+            }
+        )
 
 
 def _payment_method(view) -> str:
@@ -74,6 +132,7 @@ class PaymentMethodView(CheckoutSessionMixin, generic.FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["method_help"] = PaymentMethodForm.HELP
+        context["split"] = checkout_split(self)
         return context
 
     def form_valid(self, form):
@@ -106,7 +165,7 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         method = _payment_method(self)
         context["payment_method"] = method
         context["payment_method_label"] = OrderGroup.PaymentMethod(method).label if method else ""
-        context["split"] = basket_split(self.request.basket)
+        context["split"] = checkout_split(self)
         return context
 
     def submit(

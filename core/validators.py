@@ -25,6 +25,24 @@ def normalise_phone(value: str) -> str:
     return "0" + str(number.national_number)
 
 
+def normalise_mobile(value: str) -> str:
+    """A Vietnamese mobile number (the courier calls or texts it) → ``0912345678``."""
+    try:
+        number = phonenumbers.parse(value or "", "VN")
+    except phonenumbers.NumberParseException:
+        number = None
+    if (
+        number is None
+        or number.country_code != 84
+        or not phonenumbers.is_valid_number(number)
+        or phonenumbers.number_type(number) != phonenumbers.PhoneNumberType.MOBILE
+    ):
+        raise ValidationError(
+            _("Enter a Vietnamese mobile number, such as 0912 345 678."), code="invalid_mobile"
+        )
+    return "0" + str(number.national_number)
+
+
 def format_phone(value: str) -> str:
     """A stored phone shown the way Vietnamese write it: 0912 345 678."""
     try:

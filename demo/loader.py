@@ -228,6 +228,11 @@ def _vendor_fields(index: int, data: dict) -> dict:
         "bank_name": BANKS[index % len(BANKS)],
         "bank_account_number": str(rng.randint(10**11, 10**12 - 1)),
         "bank_account_holder": strip_marks(data["name"]).upper()[:100],
+        # Two delivery zones: inside Ninh Bình, and elsewhere in Vietnam (dearer).
+        "shipping_fee": Decimal(rng.choice((20000, 25000, 30000))),
+        "free_shipping_from": Decimal(rng.choice((300000, 500000))) if index % 3 else None,
+        "shipping_fee_elsewhere": Decimal(rng.choice((35000, 40000, 50000))),
+        "free_shipping_from_elsewhere": Decimal(800000) if index % 2 else None,
         "status": status,
         "status_reason": {
             Vendor.Status.REJECTED: "Hồ sơ chưa có giấy đăng ký kinh doanh.",

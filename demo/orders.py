@@ -2,7 +2,8 @@
 
 The demo shopper gets checkouts in each payment method and state, so the
 cooperative dashboard, the Union's payment pages and the settlements ledger
-have something to show. Skipped once the shopper has any checkout.
+have something to show, delivered in Ninh Bình and elsewhere in Vietnam (so
+both zones' charges show). Skipped once the shopper has any checkout.
 """
 
 from __future__ import annotations
@@ -14,30 +15,38 @@ from oscar.core.loading import get_model
 
 from checkout.order_services import vendor_order_act
 from checkout.services import checkout_place, order_group_mark_paid
-from marketplace.models import AdministrativeArea, OrderGroup
+from marketplace.models import OrderGroup
 from marketplace.selectors import products_for_sale
+from shipping import destinations
 
 Basket = get_model("basket", "Basket")
 Country = get_model("address", "Country")
 ShippingAddress = get_model("order", "ShippingAddress")
 
-# (payment method, number of cooperatives, what happens next)
+# Where the parcels go: (province code, ward code, street).
+HOA_LU = (37, 14329, "Số 12, phố Trần Hưng Đạo")  # Phường Hoa Lư, Ninh Bình
+BA_DINH = (1, 4, "Số 3, phố Đội Cấn")  # Phường Ba Đình, Hà Nội
+SAI_GON = (79, 26740, "Số 45, đường Lê Lợi")  # Phường Sài Gòn, Hồ Chí Minh City
+
+# (payment method, number of cooperatives, what happens next, delivered to)
 PLAN = (
-    ("cod", 3, "delivered"),
-    ("cod", 2, "shipped"),
-    ("vietqr", 2, "paid"),
-    ("vietqr", 1, "awaiting"),
-    ("cod", 1, "new"),
+    ("cod", 3, "delivered", HOA_LU),
+    ("cod", 2, "shipped", BA_DINH),
+    ("vietqr", 2, "paid", SAI_GON),
+    ("vietqr", 1, "awaiting", HOA_LU),
+    ("cod", 1, "new", BA_DINH),
 )
 
 
-def _address(commune: AdministrativeArea):
+def _address(place: tuple[int, int, str]):
+    province_code, ward_code, street = place
+    province = destinations.province_get(province_code)
+    ward = destinations.ward_get(province_code, ward_code)
     return ShippingAddress(
         first_name="Nguyễn Thị Lan",
-        line1="Số 12, phố Trần Hưng Đạo",
-        line3=commune.name,
-        line4=commune.parent.name if commune.parent else "",
-        state="Ninh Bình",
+        line1=street,
+        line3=ward.name,
+        state=province.name,
         country=Country.objects.get(pk="VN"),
         phone_number="+84912345678",
     )
@@ -71,12 +80,11 @@ def demo_orders_load(*, shopper_username: str, actor_username: str) -> int:
     actor = User.objects.filter(username=actor_username).first()
     if shopper is None or OrderGroup.objects.filter(user=shopper).exists():
         return 0
-    commune = AdministrativeArea.objects.filter(level="commune", is_active=True).first()
     membership = actor.vendor_memberships.first() if actor else None
     first_partner_id = membership.vendor.partner_id if membership else None
     Product = get_model("catalogue", "Product")
     placed = 0
-    for method, vendors, then in PLAN:
+    for method, vendors, then, place in PLAN:
         product_ids = _products_by_vendor(vendors, first_partner_id=first_partner_id)
         if len(product_ids) < vendors:
             break
@@ -89,7 +97,7 @@ def demo_orders_load(*, shopper_username: str, actor_username: str) -> int:
                 basket=basket,
                 user=shopper,
                 email=shopper.email,
-                shipping_address=_address(commune),
+                shipping_address=_address(place),
                 payment_method=method,
                 notify=False,
             )

@@ -250,6 +250,8 @@ class VendorProfileForm(forms.ModelForm):
             "bank_account_holder",
             "shipping_fee",
             "free_shipping_from",
+            "shipping_fee_elsewhere",
+            "free_shipping_from_elsewhere",
             "language",
         ]
         widgets = {"story": forms.Textarea(attrs={"rows": 6})}

@@ -106,6 +106,16 @@ class Vendor(models.Model):
         REJECTED = "rejected", _("Rejected")
         SUSPENDED = "suspended", _("Suspended")
 
+    class DeliveryZone(models.TextChoices):
+        """Where a parcel goes, as far as its charge is concerned.
+
+        Inside the province is the cooperatives' own province
+        (``DELIVERY_HOME_PROVINCE_CODE``); elsewhere is the rest of Vietnam.
+        """
+
+        PROVINCE = "province", _("inside the province")
+        ELSEWHERE = "elsewhere", _("elsewhere in Vietnam")
+
     partner = models.OneToOneField(
         "partner.Partner", on_delete=models.CASCADE, related_name="vendor"
     )
@@ -153,15 +163,32 @@ class Vendor(models.Model):
     )
     status_reason = models.TextField(_("reason for the status"), blank=True)
     shipping_fee = models.DecimalField(
-        _("delivery charge"),
+        _("delivery charge inside the province"),
         max_digits=12,
         decimal_places=0,
         default=Decimal(30000),
         validators=[MinValueValidator(0)],
-        help_text=_("Flat charge per order, in dong."),
+        help_text=_("Flat charge per order delivered in Ninh Bình, in dong."),
     )
     free_shipping_from = models.DecimalField(
-        _("free delivery from"),
+        _("free delivery inside the province from"),
+        max_digits=12,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Orders of at least this amount, in dong, are delivered free. Empty: never."),
+    )
+    shipping_fee_elsewhere = models.DecimalField(
+        _("delivery charge elsewhere in Vietnam"),
+        max_digits=12,
+        decimal_places=0,
+        default=Decimal(45000),
+        validators=[MinValueValidator(0)],
+        help_text=_("Flat charge per order delivered to any other province or city, in dong."),
+    )
+    free_shipping_from_elsewhere = models.DecimalField(
+        _("free delivery elsewhere in Vietnam from"),
         max_digits=12,
         decimal_places=0,
         null=True,
@@ -200,11 +227,24 @@ class Vendor(models.Model):
     def phone_display(self) -> str:
         return format_phone(self.phone)
 
-    def shipping_charge_for(self, subtotal: Decimal) -> Decimal:
-        """The delivery charge for an order of ``subtotal`` dong from this vendor."""
-        if self.free_shipping_from is not None and subtotal >= self.free_shipping_from:
+    def shipping_fee_in(self, zone: str) -> Decimal:
+        """The flat delivery charge to ``zone`` (a ``DeliveryZone``)."""
+        if zone == self.DeliveryZone.PROVINCE:
+            return self.shipping_fee
+        return self.shipping_fee_elsewhere
+
+    def free_shipping_from_in(self, zone: str) -> Decimal | None:
+        """The order amount from which delivery to ``zone`` is free, or None."""
+        if zone == self.DeliveryZone.PROVINCE:
+            return self.free_shipping_from
+        return self.free_shipping_from_elsewhere
+
+    def shipping_charge_for(self, subtotal: Decimal, zone: str) -> Decimal:
+        """The delivery charge for an order of ``subtotal`` dong from this vendor to ``zone``."""
+        threshold = self.free_shipping_from_in(zone)
+        if threshold is not None and subtotal >= threshold:
             return Decimal(0)
-        return self.shipping_fee
+        return self.shipping_fee_in(zone)
 
 
 class VendorMember(models.Model):

@@ -1,7 +1,9 @@
 """Delivery charged per cooperative.
 
-Each cooperative ships its own part and sets its own flat charge and
-free-delivery threshold; the basket's delivery charge is their sum.
+Each cooperative ships its own part and sets its own charge and
+free-delivery threshold for each zone (inside the province, elsewhere in
+Vietnam); the basket's delivery charge is their sum for the zone of the
+shipping address.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +12,7 @@ from oscar.apps.shipping.repository import Repository as CoreRepository
 from oscar.core import prices
 
 from basket.split import basket_split
+from shipping.destinations import address_zone
 
 
 class VendorDelivery(methods.Base):
@@ -17,10 +20,15 @@ class VendorDelivery(methods.Base):
     name = _("Delivery by each cooperative")
     description = _("Each cooperative sends its own parcel and charges its own delivery.")
 
+    def __init__(self, zone: str | None = None):
+        # None: no address yet, the split charges from the lowest zone (basket/split.py).
+        self.zone = zone
+
     def calculate(self, basket):
-        charge = basket_split(basket).shipping
+        charge = basket_split(basket, self.zone).shipping
         return prices.Price(currency=basket.currency, excl_tax=charge, incl_tax=charge)
 
 
 class Repository(CoreRepository):
-    methods = (VendorDelivery(),)
+    def get_available_shipping_methods(self, basket, shipping_addr=None, **kwargs):
+        return [VendorDelivery(address_zone(shipping_addr))]

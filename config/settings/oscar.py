@@ -176,6 +176,10 @@ OSCAR_ORDER_STATUS_PIPELINE = {
 OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
 OSCAR_ORDER_STATUS_CASCADE = {status: status for status in OSCAR_ORDER_STATUS_PIPELINE}
 
-# Vietnamese shoppers give a commune, not a postcode; the commune fills line3
-# (commune), line4 (district) and state (province) in checkout/forms.py.
+# Vietnamese shoppers give a ward or commune and a province, not a postcode:
+# their names fill line3 and state in checkout/forms.py (shipping/destinations.py).
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "country")
+# The cooperatives' province (GSO code; 37 is Ninh Bình): an address in it is
+# charged each cooperative's "inside the province" delivery, any other one its
+# "elsewhere in Vietnam" delivery.
+DELIVERY_HOME_PROVINCE_CODE = 37

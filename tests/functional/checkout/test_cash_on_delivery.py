@@ -55,8 +55,8 @@ def test_a_cash_checkout_places_one_order_per_cooperative(
         # each order holds only its own cooperative's lines
         assert {line.partner_id for line in part.order.lines.all()} == {part.vendor.partner_id}
         assert part.order.status == "Pending"
-        assert part.order.shipping_address.line3 == "Ninh Hải"
-        assert part.order.shipping_address.line4 == "Hoa Lư"
+        assert part.order.shipping_address.line3 == "Phường Hoa Lư"
+        assert part.order.shipping_address.state == "Ninh Bình"
         assert str(part.order.shipping_address.phone_number) == "+84912345678"
     # the stock is set aside for the buyer
     wine = StockRecord.objects.get(product__title="Rượu nếp cái hoa vàng")
@@ -136,7 +136,13 @@ def test_the_address_step_never_breaks_on_the_country_table(client, three_produc
     assert client.get("/checkout/shipping-address/").status_code == 200
     response = client.post(
         "/checkout/shipping-address/",
-        {"first_name": "Lan", "phone_number": "0912345678", "commune": "", "line1": "Số 5"},
+        {
+            "first_name": "Lan",
+            "phone_number": "0912345678",
+            "province": 37,
+            "ward": "",
+            "line1": "Số 5",
+        },
     )
     assert response.status_code == 200  # the form again, with its messages
 

@@ -146,3 +146,18 @@ def test_demo_products_carry_local_facts_and_ocop_certificates():
     )
     shown = [p for p in certified if p.ocop_stars_current]
     assert 0 < len(shown) < certified.count()  # some certificates have expired
+
+
+def test_demo_cooperatives_charge_two_zones_and_ship_outside_the_province():
+    call_command("load_demo_data", products=60, verbosity=0)
+    vendors = list(Vendor.objects.all())
+    assert all(v.shipping_fee_elsewhere > v.shipping_fee for v in vendors)
+    assert any(v.free_shipping_from_elsewhere for v in vendors)
+    ShippingAddress = get_model("order", "ShippingAddress")
+    provinces = set(ShippingAddress.objects.values_list("state", flat=True))
+    assert {"Ninh Bình", "Thành phố Hà Nội", "Thành phố Hồ Chí Minh"} <= provinces
+    Order = get_model("order", "Order")
+    for order in Order.objects.filter(shipping_address__state="Thành phố Hà Nội"):
+        vendor = order.part.vendor
+        charge = vendor.shipping_charge_for(order.basket_total_incl_tax, "elsewhere")
+        assert order.shipping_incl_tax == charge

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 
 from core.validators import (
     format_phone,
+    normalise_mobile,
     normalise_phone,
     validate_bank_account,
 )
@@ -44,3 +45,15 @@ def test_bank_accounts(number):
 def test_bad_bank_accounts(number):
     with pytest.raises(ValidationError):
         validate_bank_account(number)
+
+
+@pytest.mark.parametrize("typed", ["0912 345 678", "+84 862 123 456", "0386.000.111"])
+def test_mobile_numbers_are_accepted_for_deliveries(typed):
+    assert normalise_mobile(typed).startswith("0") and len(normalise_mobile(typed)) == 10
+
+
+@pytest.mark.parametrize("typed", ["0229 3871 234", "024 3825 1234", "12345", ""])
+def test_a_landline_or_junk_is_not_a_mobile(typed):
+    with pytest.raises(ValidationError) as error:
+        normalise_mobile(typed)
+    assert error.value.code == "invalid_mobile"
