@@ -20,14 +20,27 @@ class ProductDetailView(OscarProductDetailView):
     """A product page exists only for products for sale.
 
     Union staff and the selling vendor's members may preview the others
-    (a waiting or rejected listing, a suspended vendor).
+    (a waiting or rejected listing, a suspended vendor). Anyone else gets the
+    same 404 as for a product that does not exist, whatever the address.
     """
 
     def is_viewable(self, product, request):
-        canonical = product.parent if product.is_child else product
-        if product.is_public and products_for_sale().filter(pk=canonical.pk).exists():
-            return True
-        return can_preview_product(request.user, canonical)
+        if getattr(self, "_viewable", None) is None:  # asked twice per request: one query
+            canonical = product.parent if product.is_child else product
+            self._viewable = (
+                product.is_public and products_for_sale().filter(pk=canonical.pk).exists()
+            ) or can_preview_product(request.user, canonical)
+        return self._viewable
+
+    def redirect_if_necessary(self, current_path, product):
+        # Oscar sends any slug to the product's own address before asking who may
+        # see it: a made-up slug revealed a hidden product's name. Only its own slug
+        # opens a product page.
+        if not self.is_viewable(product, self.request):
+            raise Http404
+        if self.kwargs.get("product_slug") != product.slug:
+            raise Http404
+        return super().redirect_if_necessary(current_path, product)
 
     def get_object(self, queryset=None):
         if hasattr(self, "object"):

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models import SlugField
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,5 +9,11 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Receivers import models: only once the app registry is ready.
+        # Receivers, and Wagtail's admin forms, import models: only once the registry is ready.
+        from wagtail.admin.forms.models import register_form_field_override
+
         from cms import signals  # noqa: F401
+        from cms.widgets import VietnameseSlugInput
+
+        # Every slug field of Wagtail's admin (pages, snippets) transliterates Vietnamese.
+        register_form_field_override(SlugField, override={"widget": VietnameseSlugInput})

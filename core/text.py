@@ -31,3 +31,23 @@ def fold(text: str) -> str:
 def vn_slugify(text: str) -> str:
     """An ASCII slug: "Cơm cháy Đông Sơn" becomes "com-chay-dong-son"."""
     return slugify(strip_marks(text))
+
+
+def oscar_slugify(value: str, allow_unicode: bool = False) -> str:
+    """``OSCAR_SLUG_FUNCTION``: products and categories slugged like pages and vendors."""
+    return slugify(value, allow_unicode=True) if allow_unicode else vn_slugify(value)
+
+
+def marked_letters() -> dict[str, str]:
+    """Each letter with marks Vietnamese uses, grouped by the ASCII letter it folds to.
+
+    ``{"a": "àáạảã…", "A": "ÀÁ…", "d": "đ", …}``: for slug fields transliterating
+    in the browser (Wagtail's admin) exactly as ``vn_slugify`` does on the server.
+    """
+    groups: dict[str, str] = {}
+    for code in (*range(0x00C0, 0x0250), *range(0x1EA0, 0x1F00)):
+        letter = chr(code)
+        plain = strip_marks(letter)
+        if plain != letter and len(plain) == 1 and plain.isascii() and plain.isalpha():
+            groups[plain] = groups.get(plain, "") + letter
+    return groups

@@ -200,6 +200,32 @@ def districts_active() -> QuerySet:
     ).order_by("name")
 
 
+def districts_public() -> QuerySet:
+    """/areas/: active districts with their active communes and approved vendors counted."""
+    in_commune = Q(children__is_active=True)
+    return districts_active().annotate(
+        commune_count=Count("children", filter=in_commune, distinct=True),
+        vendor_count=Count(
+            "children__vendors",
+            filter=in_commune & Q(children__vendors__status=Vendor.Status.APPROVED),
+            distinct=True,
+        ),
+    )
+
+
+def vendors_nearby(vendor: Vendor, *, limit: int = 3) -> list[Vendor]:
+    """Other approved vendors with products for sale: her commune's first, then her district's."""
+    nearby = (
+        vendors_public(district=vendor.commune.parent)
+        .exclude(pk=vendor.pk)
+        .filter(product_count__gt=0)
+    )
+    same_commune = list(nearby.filter(commune=vendor.commune)[:limit])
+    if len(same_commune) == limit:
+        return same_commune
+    return same_commune + list(nearby.exclude(commune=vendor.commune)[: limit - len(same_commune)])
+
+
 def moderation_events(*, action: str = "", vendor_slug: str = "", actor: str = "") -> QuerySet:
     """The audit log, newest first, narrowed by what staff filter on."""
     queryset = ModerationEvent.objects.select_related("vendor__partner", "actor", "product")

@@ -11,6 +11,7 @@ from marketplace import views
 urlpatterns = [
     path("cooperatives/", views.VendorListView.as_view(), name="vendor-list"),
     path("cooperatives/<slug:slug>/", views.VendorDetailView.as_view(), name="vendor-detail"),
+    path("areas/", views.AreaListView.as_view(), name="area-list"),
     path("areas/<slug:district>/", views.AreaDetailView.as_view(), name="area-detail"),
     path(
         "areas/<slug:district>/<slug:commune>/",

@@ -88,6 +88,19 @@ class VendorDetailView(TemplateView):
             vendor=vendor,
             **_product_page(self.request, selectors.vendor_products(vendor)),
         )
+        if not context["paginator"].count:  # nothing for sale: where to look instead
+            context["vendors_nearby"] = selectors.vendors_nearby(vendor)
+        return context
+
+
+class AreaListView(TemplateView):
+    """/areas/: the districts the Union's cooperatives sell from."""
+
+    template_name = "marketplace/area_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["districts"] = selectors.districts_public()
         return context
 
 

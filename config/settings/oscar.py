@@ -78,8 +78,9 @@ THUMBNAIL_FORMAT = "WEBP"
 # Rows written after the page's transaction: no deadlock between pages (see the module).
 THUMBNAIL_KVSTORE = "core.thumbnails.KVStore"
 THUMBNAIL_PRESERVE_FORMAT = False
-# đ is a letter of its own, not d with a mark: keep it in slugs as "d".
-OSCAR_SLUG_MAP = {"đ": "d", "Đ": "D"}
+# Product and category slugs transliterate Vietnamese like pages and vendors do
+# ("Cơm cháy Đông Sơn" -> "com-chay-dong-son"; đ is a letter, not d with a mark).
+OSCAR_SLUG_FUNCTION = "core.text.oscar_slugify"
 
 
 # The Union's vendor review queue and audit log join Oscar's dashboard menu.

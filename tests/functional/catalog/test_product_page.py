@@ -8,7 +8,13 @@ from django.contrib.auth import get_user_model
 from oscar.core.loading import get_model
 from oscar.test import factories as oscar_factories
 
-from tests.factories import category_create, commune_create, product_create, vendor_create
+from tests.factories import (
+    category_create,
+    collection_create,
+    commune_create,
+    product_create,
+    vendor_create,
+)
 from tests.images import product_image_add
 
 pytestmark = pytest.mark.django_db
@@ -136,3 +142,35 @@ def test_only_approved_reviews_show(client, shop):
     )
     text = page(client, product).text
     assert "Làn đẹp" in text and "Quảng cáo" not in text
+
+
+def test_a_product_the_union_chose_shows_the_badge_on_its_page(client, shop):
+    product = shop["product"]
+    assert page(client, product).select(".product_main .badge-curated") == []
+    collection_create("Quà Tết từ Ninh Bình", products=[product])
+    badges = page(client, product).select(".product_main .badge-curated")
+    assert [badge.text for badge in badges] == ["Được Hội Phụ nữ chọn"]
+    assert page(client, shop["same vendor"]).select(".product_main .badge-curated") == []
+
+
+def test_a_wrong_slug_is_a_404_not_a_redirect(client, shop):
+    product = shop["product"]
+    assert client.get(f"/catalogue/lan-coi_{product.pk}/").status_code == 200
+    for slug in ("khong-co-san-pham-nay", "", "chieu-coi"):
+        assert client.get(f"/catalogue/{slug}_{product.pk}/").status_code == 404, slug
+    assert client.get("/catalogue/lan-coi_999999/").status_code == 404
+
+
+def test_a_hidden_product_is_a_404_whatever_the_slug_and_its_address_is_not_revealed(client, shop):
+    waiting = shop["waiting"]
+    assert client.get(waiting.get_absolute_url()).status_code == 404
+    response = client.get(f"/catalogue/bat-ky_{waiting.pk}/")
+    assert response.status_code == 404
+    assert waiting.slug not in response.content.decode()
+
+
+def test_staff_preview_a_hidden_product_at_its_own_address_only(client, shop, people):
+    client.force_login(people["Union staff"])
+    waiting = shop["waiting"]
+    assert client.get(waiting.get_absolute_url()).status_code == 200
+    assert client.get(f"/catalogue/bat-ky_{waiting.pk}/").status_code == 404

@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
@@ -104,6 +105,50 @@ def test_area_pages(client, vendors):
     assert names(commune) == ["Tổ hợp tác Cói Kim Chính"]
     assert client.get("/areas/kim-son/ninh-hai/").status_code == 404  # not in that district
     assert client.get("/areas/khong-co/").status_code == 404
+
+
+def test_areas_lists_the_districts_with_their_cooperatives(client, vendors):
+    commune_create("Gia Sinh", "Gia Viễn")
+    retired = commune_create("Xã cũ", "Huyện cũ").parent
+    retired.is_active = False
+    retired.save()
+    response = client.get("/areas/")
+    assert response.status_code == 200
+    html = BeautifulSoup(response.content, "html.parser")
+    rows = [" ".join(a.text.split()) for a in html.select(".area-list a")]
+    assert rows == [
+        "Huyện Gia Viễn 0 hợp tác xã · 1 xã",
+        "Huyện Hoa Lư 1 hợp tác xã · 1 xã",  # the applicant is not counted
+        "Huyện Kim Sơn 1 hợp tác xã · 1 xã",
+    ]
+    assert [a["href"] for a in html.select(".area-list a")] == [
+        "/areas/gia-vien/",
+        "/areas/hoa-lu/",
+        "/areas/kim-son/",
+    ]
+    crumbs = BeautifulSoup(client.get("/areas/hoa-lu/").content, "html.parser")
+    assert crumbs.select_one(".breadcrumb a[href='/areas/']") is not None
+
+
+def test_a_vendor_with_nothing_for_sale_says_so_and_shows_where_to_go(client, vendors):
+    ninh_hai = vendors["embroidery"].commune
+    empty = vendor_create("Hợp tác xã Dệt Ninh Hải", commune=ninh_hai)
+    product_create("Khăn dệt chờ duyệt", vendor=empty, listing_status="pending")
+    vendor_create("Hợp tác xã Chưa bán", commune=ninh_hai)  # nothing for sale either
+    neighbour = vendor_create("Hợp tác xã Gốm Hoa Lư", commune=commune_create("Ninh Vân"))
+    product_create("Bình gốm", vendor=neighbour)
+
+    html = BeautifulSoup(client.get(empty.get_absolute_url()).content, "html.parser")
+    box = html.select_one(".vendor-empty")
+    assert "Hợp tác xã Dệt Ninh Hải hiện chưa có sản phẩm nào đang bán." in box.text
+    assert "Khăn dệt chờ duyệt" not in html.text
+    nearby = [a.text for a in box.select(".vendor-card .card-title a")]
+    assert nearby == ["Hợp tác xã Thêu ren Văn Lâm", "Hợp tác xã Gốm Hoa Lư"]  # her commune first
+    links = {a.text.strip(): a["href"] for a in box.select("a.btn")}
+    assert links == {"Tất cả sản phẩm": "/catalogue/", "Hợp tác xã ở Hoa Lư": "/areas/hoa-lu/"}
+
+    selling = client.get(vendors["embroidery"].get_absolute_url())
+    assert BeautifulSoup(selling.content, "html.parser").select(".vendor-empty") == []
 
 
 def png(name="anh.png") -> SimpleUploadedFile:

@@ -46,6 +46,7 @@ def product_add(title, *, vendor, category):
         "category",
         "/cooperatives/",
         "vendor",
+        "/areas/",
         "/areas/hoa-lu/",
     ],
 )
