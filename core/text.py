@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from django.utils.text import slugify
+from django.utils.translation import get_language
 
 _D = str.maketrans({"đ": "d", "Đ": "D"})
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
@@ -31,3 +32,15 @@ def fold(text: str) -> str:
 def vn_slugify(text: str) -> str:
     """An ASCII slug: "Cơm cháy Đông Sơn" becomes "com-chay-dong-son"."""
     return slugify(strip_marks(text))
+
+
+def in_language(vietnamese: str, english: str = "") -> str:
+    """The English twin of an editor's text on English pages, when she wrote one.
+
+    Names and headings written by the Union's editors are Vietnamese first;
+    their optional ``*_en`` twin is shown only while English is active, and
+    a blank twin falls back to the Vietnamese.
+    """
+    if english and (get_language() or "").startswith("en"):
+        return english
+    return vietnamese
