@@ -18,6 +18,7 @@ from oscar.apps.catalogue.abstract_models import (
 )
 
 from core.sanitise import plain_text, rich_text
+from core.text import in_language
 
 TRACE_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 TRACE_CODE_LENGTH = 8
@@ -172,7 +173,26 @@ class Product(AbstractProduct):
 
 
 class Category(AbstractCategory):
-    """Oscar's category; its descriptions are shown as HTML, so they are kept clean."""
+    """Oscar's category; its descriptions are shown as HTML, so they are kept clean.
+
+    ``name`` is the Vietnamese name; ``name_en`` its optional English twin.
+    Pages show ``display_name``: the name in the active language.
+    """
+
+    name_en = models.CharField(
+        _("name in English"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown on English pages; leave blank to show the Vietnamese name."),
+    )
+
+    @property
+    def display_name(self) -> str:
+        return in_language(self.name, self.name_en)
+
+    def get_meta_title(self):
+        # The SEO title is written in Vietnamese: English pages show the English name.
+        return in_language("", self.name_en) or self.meta_title or self.name
 
     def save(self, *args, **kwargs):
         self.description = rich_text(self.description)

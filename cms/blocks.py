@@ -41,9 +41,19 @@ class RichTextBlock(blocks.RichTextBlock):
 
 class HeroBlock(blocks.StructBlock):
     heading = blocks.CharBlock(max_length=160, label=_("heading"))
+    heading_en = blocks.CharBlock(
+        required=False,
+        max_length=160,
+        label=_("heading in English"),
+        help_text=_("Shown on English pages; leave blank to show the Vietnamese heading."),
+    )
     text = blocks.TextBlock(required=False, label=_("text"))
+    text_en = blocks.TextBlock(required=False, label=_("text in English"))
     image = ImageBlock(required=False, label=_("image"))
     link_text = blocks.CharBlock(required=False, max_length=60, label=_("button text"))
+    link_text_en = blocks.CharBlock(
+        required=False, max_length=60, label=_("button text in English")
+    )
     link_page = blocks.PageChooserBlock(required=False, label=_("button page"))
     link_url = blocks.URLBlock(required=False, label=_("button address"))
 
@@ -86,6 +96,12 @@ class EmbedOrLinkBlock(blocks.URLBlock):
 class ProductCollectionBlock(blocks.StructBlock):
     collection = SnippetChooserBlock("cms.ProductCollection", label=_("collection"))
     heading = blocks.CharBlock(required=False, max_length=120, label=_("heading"))
+    heading_en = blocks.CharBlock(
+        required=False,
+        max_length=120,
+        label=_("heading in English"),
+        help_text=_("Shown on English pages; leave blank to show the Vietnamese heading."),
+    )
 
     class Meta:
         icon = "list-ul"
@@ -105,6 +121,12 @@ class ProductCollectionBlock(blocks.StructBlock):
 
 class FeaturedCooperativesBlock(blocks.StructBlock):
     heading = blocks.CharBlock(required=False, max_length=120, label=_("heading"))
+    heading_en = blocks.CharBlock(
+        required=False,
+        max_length=120,
+        label=_("heading in English"),
+        help_text=_("Shown on English pages; leave blank to show the Vietnamese heading."),
+    )
     cooperatives = blocks.ListBlock(VendorChooserBlock(), label=_("cooperatives"))
 
     class Meta:
@@ -122,6 +144,12 @@ class FeaturedCooperativesBlock(blocks.StructBlock):
 
 class LatestStoriesBlock(blocks.StructBlock):
     heading = blocks.CharBlock(required=False, max_length=120, label=_("heading"))
+    heading_en = blocks.CharBlock(
+        required=False,
+        max_length=120,
+        label=_("heading in English"),
+        help_text=_("Shown on English pages; leave blank to show the Vietnamese heading."),
+    )
     count = blocks.IntegerBlock(default=3, min_value=1, max_value=12, label=_("how many"))
 
     class Meta:
@@ -140,6 +168,12 @@ class LatestStoriesBlock(blocks.StructBlock):
 
 class LatestNewsBlock(blocks.StructBlock):
     heading = blocks.CharBlock(required=False, max_length=120, label=_("heading"))
+    heading_en = blocks.CharBlock(
+        required=False,
+        max_length=120,
+        label=_("heading in English"),
+        help_text=_("Shown on English pages; leave blank to show the Vietnamese heading."),
+    )
     count = blocks.IntegerBlock(default=4, min_value=1, max_value=12, label=_("how many"))
 
     class Meta:
@@ -160,6 +194,12 @@ class CurrentContestBlock(blocks.StructBlock):
     """The chosen contest, or else the live contest that closes soonest."""
 
     heading = blocks.CharBlock(required=False, max_length=120, label=_("heading"))
+    heading_en = blocks.CharBlock(
+        required=False,
+        max_length=120,
+        label=_("heading in English"),
+        help_text=_("Shown on English pages; leave blank to show the Vietnamese heading."),
+    )
     contest = blocks.PageChooserBlock(
         page_type="cms.ContestPage", required=False, label=_("contest")
     )

@@ -25,7 +25,7 @@ from wagtail.search import index
 
 from cms import blocks
 from cms.choosers import ProductChooserWidget
-from core.text import vn_slugify
+from core.text import in_language, vn_slugify
 from marketplace.selectors import product_cards, products_for_sale
 
 # --------------------------------------------------------------------------
@@ -145,17 +145,57 @@ class ReadableSlugMixin:
         super().full_clean(*args, **kwargs)
 
 
-class HomePage(ReadableSlugMixin, Page):
+def title_en_field() -> models.CharField:
+    return models.CharField(
+        _("title in English"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown on English pages; leave blank to show the Vietnamese title."),
+    )
+
+
+class EnglishTitle:
+    """A page's optional English title (``title_en``), shown on English pages and in links.
+
+    The Union writes in Vietnamese; a blank English title shows the Vietnamese one.
+    """
+
+    @property
+    def display_title(self) -> str:
+        return in_language(self.title, self.title_en)
+
+    @property
+    def display_seo_title(self) -> str:
+        """The browser tab's title; the SEO title is Vietnamese, so English pages show title_en."""
+        return in_language("", self.title_en) or self.seo_title or self.title
+
+
+class HomePage(ReadableSlugMixin, EnglishTitle, Page):
     """The site root. Its sections are blocks; an empty body shows the default sections."""
 
+    title_en = title_en_field()
     hero_heading = models.CharField(_("hero heading"), max_length=160)
+    hero_heading_en = models.CharField(
+        _("hero heading in English"),
+        max_length=160,
+        blank=True,
+        help_text=_("Shown on English pages; leave blank to show the Vietnamese heading."),
+    )
     hero_text = models.TextField(_("hero text"), blank=True)
+    hero_text_en = models.TextField(
+        _("hero text in English"),
+        blank=True,
+        help_text=_("Shown on English pages; leave blank to show the Vietnamese text."),
+    )
     intro = RichTextField(_("introduction"), blank=True, features=blocks.RICH_TEXT_FEATURES)
     body = StreamField(blocks.HomePageBlock(), blank=True, verbose_name=_("sections"))
 
     content_panels = Page.content_panels + [
+        FieldPanel("title_en"),
         FieldPanel("hero_heading"),
+        FieldPanel("hero_heading_en"),
         FieldPanel("hero_text"),
+        FieldPanel("hero_text_en"),
         FieldPanel("intro"),
         FieldPanel("body"),
     ]
@@ -173,6 +213,14 @@ class HomePage(ReadableSlugMixin, Page):
     class Meta:
         verbose_name = _("home page")
 
+    @property
+    def display_hero_heading(self) -> str:
+        return in_language(self.hero_heading, self.hero_heading_en)
+
+    @property
+    def display_hero_text(self) -> str:
+        return in_language(self.hero_text, self.hero_text_en)
+
     def get_context(self, request, *args, **kwargs):
         # cms.selectors imports cms.models: a cycle while the app registry loads models.
         from cms.selectors import articles_latest, stories_latest
@@ -187,12 +235,13 @@ class HomePage(ReadableSlugMixin, Page):
         return context
 
 
-class IndexPage(ReadableSlugMixin, Page):
+class IndexPage(ReadableSlugMixin, EnglishTitle, Page):
     """A section page listing its live children, newest first, a page at a time."""
 
+    title_en = title_en_field()
     intro = models.TextField(_("introduction"), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [FieldPanel("title_en"), FieldPanel("intro")]
     parent_page_types = ["cms.HomePage"]
     children_name = "children"
     children_ordering: tuple[str, ...] = ("-first_published_at",)

@@ -18,6 +18,7 @@ from cms.models import (
     StoryPage,
 )
 from core.page_cache import versioned_cached
+from core.text import in_language
 from marketplace.selectors import products_for_sale
 
 
@@ -105,18 +106,22 @@ PRIMARY_LINKS_CACHE_KEY = "cms:primary_page_links"
 def primary_page_links() -> list[dict]:
     """Links to the Union's section pages (stories, news) for the header and footer.
 
+    Titled in the active language (a page's ``title_en`` on English pages).
     Cached because every page shows them; ``cms.signals`` clears the cache
     when a page is published, moved or unpublished.
     """
     links = cache.get(PRIMARY_LINKS_CACHE_KEY)
     if links is None:
         links = [
-            {"title": page.title, "url": page.url}
+            {"title": page.title, "title_en": page.title_en, "url": page.url}
             for model in (StoryIndexPage, NewsIndexPage)
             for page in model.objects.live().public().order_by("path")[:1]
         ]
         cache.set(PRIMARY_LINKS_CACHE_KEY, links, 60 * 60)
-    return links
+    return [
+        {"title": in_language(link["title"], link.get("title_en", "")), "url": link["url"]}
+        for link in links
+    ]
 
 
 def vendor_story(vendor):

@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from django.utils.text import slugify
+from django.utils.translation import get_language
 
 _D = str.maketrans({"đ": "d", "Đ": "D"})
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
@@ -51,3 +52,15 @@ def marked_letters() -> dict[str, str]:
         if plain != letter and len(plain) == 1 and plain.isascii() and plain.isalpha():
             groups[plain] = groups.get(plain, "") + letter
     return groups
+
+
+def in_language(vietnamese: str, english: str = "") -> str:
+    """The English twin of an editor's text on English pages, when she wrote one.
+
+    Names and headings written by the Union's editors are Vietnamese first;
+    their optional ``*_en`` twin is shown only while English is active, and
+    a blank twin falls back to the Vietnamese.
+    """
+    if english and (get_language() or "").startswith("en"):
+        return english
+    return vietnamese

@@ -723,6 +723,8 @@ STORY_SERIES = {
     "title_en": "Women on the digital transformation journey",
 }
 
+NEWS_SECTION = {"title": "Tin tức Hội", "title_en": "Union news"}
+
 STORIES: tuple[Story, ...] = (
     {
         "title": "Chị Ngọc và những buổi livestream cơm cháy lúc chín giờ tối",
@@ -1175,9 +1177,18 @@ CAMPAIGN = {
     "xuất, bán hàng và quản lý, để sản phẩm quê hương đến với khách hàng khắp cả nước.",
 }
 
+# title_en: the English heading of the collection's section on the home page.
 COLLECTIONS = (
-    {"title": "Quà Tết từ Ninh Bình", "curator": "Ban Phong trào Hội Phụ nữ tỉnh"},
-    {"title": "Sản phẩm thủ công của chị em", "curator": "Ban Tuyên giáo Hội Phụ nữ tỉnh"},
+    {
+        "title": "Quà Tết từ Ninh Bình",
+        "title_en": "Tet gifts from Ninh Binh",
+        "curator": "Ban Phong trào Hội Phụ nữ tỉnh",
+    },
+    {
+        "title": "Sản phẩm thủ công của chị em",
+        "title_en": "Handicrafts made by our women",
+        "curator": "Ban Tuyên giáo Hội Phụ nữ tỉnh",
+    },
 )
 
 CONTESTS = {
@@ -1258,7 +1269,14 @@ MAKERS = (
 
 HOME = {
     "title": "Chợ phiên phụ nữ Ninh Bình",
+    "title_en": "Ninh Binh Women's Market",
     "hero_heading": "Sản phẩm của phụ nữ Ninh Bình, từ 47 xã đến tận tay bạn",
+    "hero_heading_en": "Made by the women of Ninh Binh, from 47 communes to your door",
+    "hero_text_en": "Crispy rice, Kim Son sedge mats, Ky Phu tea, Van Lam embroidery… made by "
+    "women's cooperatives, cooperative groups and household businesses. Pay on delivery or by "
+    "bank transfer with a VietQR code.",
+    "link_text": "Xem sản phẩm",
+    "link_text_en": "See the products",
     "hero_text": "Cơm cháy, chiếu cói Kim Sơn, chè Kỳ Phú, thêu ren Văn Lâm… do các hợp tác xã, "
     "tổ hợp tác và hộ kinh doanh của chị em làm ra. Thanh toán khi nhận hàng hoặc chuyển khoản "
     "bằng mã VietQR.",

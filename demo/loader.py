@@ -183,6 +183,13 @@ class ProductSpec:
 # --------------------------------------------------------------------------
 
 
+def _english_name_fill(category, name_en: str) -> None:
+    """A category loaded before names had an English twin gets it; an editor's stays."""
+    if not category.name_en:
+        category.name_en = name_en
+        category.save(update_fields=["name_en"])
+
+
 def _categories(summary: DemoSummary) -> dict[str, object]:
     """Top-level and child categories by name, created when missing."""
     by_name: dict[str, object] = {}
@@ -190,15 +197,24 @@ def _categories(summary: DemoSummary) -> dict[str, object]:
         root = Category.get_root_nodes().filter(slug=vn_slugify(top["name"])).first()
         if root is None:
             root = Category.add_root(
-                name=top["name"], slug=vn_slugify(top["name"]), description=top["description"]
+                name=top["name"],
+                name_en=top["name_en"],
+                slug=vn_slugify(top["name"]),
+                description=top["description"],
             )
             summary.add("categories")
+        _english_name_fill(root, top["name_en"])
         by_name[top["name"]] = root
         for child_data in top["children"]:
             child = root.get_children().filter(slug=vn_slugify(child_data["name"])).first()
             if child is None:
-                child = root.add_child(name=child_data["name"], slug=vn_slugify(child_data["name"]))
+                child = root.add_child(
+                    name=child_data["name"],
+                    name_en=child_data["name_en"],
+                    slug=vn_slugify(child_data["name"]),
+                )
                 summary.add("categories")
+            _english_name_fill(child, child_data["name_en"])
             by_name[child_data["name"]] = child
     return by_name
 
@@ -502,9 +518,12 @@ def _pages(summary: DemoSummary, vendors: dict[str, Vendor]) -> None:
     if home is None:
         home = HomePage(
             title=content.HOME["title"],
+            title_en=content.HOME["title_en"],
             slug="trang-chu",
             hero_heading=content.HOME["hero_heading"],
+            hero_heading_en=content.HOME["hero_heading_en"],
             hero_text=content.HOME["hero_text"],
+            hero_text_en=content.HOME["hero_text_en"],
             intro=f"<p>{content.HOME['intro']}</p>",
         )
         root.add_child(instance=home)
@@ -530,7 +549,8 @@ def _pages(summary: DemoSummary, vendors: dict[str, Vendor]) -> None:
         StoryIndexPage,
         "cau-chuyen",
         summary,
-        title="Phụ nữ trên hành trình chuyển đổi số",
+        title=content.STORY_SERIES["title"],
+        title_en=content.STORY_SERIES["title_en"],
         intro="Những người phụ nữ Ninh Bình đưa sản phẩm quê hương lên mạng.",
     )
     news = _child(
@@ -538,7 +558,8 @@ def _pages(summary: DemoSummary, vendors: dict[str, Vendor]) -> None:
         NewsIndexPage,
         "tin-tuc",
         summary,
-        title="Tin tức Hội",
+        title=content.NEWS_SECTION["title"],
+        title_en=content.NEWS_SECTION["title_en"],
         intro="Tin hoạt động của Hội Liên hiệp Phụ nữ tỉnh.",
     )
     for data in content.STORIES:
@@ -634,7 +655,9 @@ def _curation(summary: DemoSummary) -> None:
     for n, data in enumerate(content.COLLECTIONS):
         collection = ProductCollection.objects.filter(title=data["title"]).first()
         if collection is None:
-            collection = ProductCollection.objects.create(**data)
+            collection = ProductCollection.objects.create(
+                **{key: value for key, value in data.items() if key != "title_en"}
+            )
             summary.add("collections")
         if for_sale and not collection.items.exists():
             ProductCollectionItem.objects.bulk_create(
@@ -661,18 +684,35 @@ def _curation(summary: DemoSummary) -> None:
                 "hero",
                 {
                     "heading": content.HOME["hero_heading"],
+                    "heading_en": content.HOME["hero_heading_en"],
                     "text": content.HOME["hero_text"],
-                    "link_text": "Xem sản phẩm",
+                    "text_en": content.HOME["hero_text_en"],
+                    "link_text": content.HOME["link_text"],
+                    "link_text_en": content.HOME["link_text_en"],
                     "link_page": None,
                     "link_url": "/catalogue/",
                 },
             ),
-            ("collection", {"collection": collections[0], "heading": ""}),
+            (
+                "collection",
+                {
+                    "collection": collections[0],
+                    "heading": "",
+                    "heading_en": content.COLLECTIONS[0]["title_en"],
+                },
+            ),
             ("cooperatives", {"heading": "", "cooperatives": featured}),
             ("stories", {"heading": "", "count": 3}),
             ("news", {"heading": "", "count": 4}),
             ("contest", {"heading": "", "contest": None}),
-            ("collection", {"collection": collections[1], "heading": ""}),
+            (
+                "collection",
+                {
+                    "collection": collections[1],
+                    "heading": "",
+                    "heading_en": content.COLLECTIONS[1]["title_en"],
+                },
+            ),
         ]
         home.save_revision().publish()
 

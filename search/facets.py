@@ -13,6 +13,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from core.text import in_language
 from marketplace.models import AdministrativeArea, Vendor
 
 Category = get_model("catalogue", "Category")
@@ -100,11 +101,12 @@ def facet_values(
     Both adapters count the same way and hand their counts here, so the
     pages look the same whichever answered.
     """
-    category_names = dict(
-        Category.objects.filter(slug__in=list(counts.get("category", {}))).values_list(
-            "slug", "name"
-        )
-    )
+    category_names = {
+        slug: in_language(name, name_en)
+        for slug, name, name_en in Category.objects.filter(
+            slug__in=list(counts.get("category", {}))
+        ).values_list("slug", "name", "name_en")
+    }
     area_ids = [
         int(value)
         for name in ("district", "commune")

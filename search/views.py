@@ -193,7 +193,7 @@ class ProductCategoryView(ProductListMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context.update(self.listing_context(self.get_search_params()))
         context["category"] = self.category
-        context["summary"] = self.category.name
+        context["summary"] = self.category.display_name
         return context
 
 

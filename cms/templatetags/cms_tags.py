@@ -12,10 +12,17 @@ from wagtail.embeds import embeds
 from wagtail.embeds.exceptions import EmbedException
 
 from cms import selectors
+from core import text
 
 register = template.Library()
 
 ARTICLE_TYPES = {"StoryPage", "ArticlePage", "CampaignPage"}
+
+
+@register.filter
+def in_language(vietnamese, english=""):
+    """``{{ value.heading|in_language:value.heading_en }}``: the English twin on English pages."""
+    return text.in_language(vietnamese or "", english or "")
 
 
 @register.simple_tag
@@ -90,7 +97,7 @@ def social_meta(context) -> dict:
             type="article"
             if page.specific_class.__name__ in {"StoryPage", "ArticlePage"}
             else "website",
-            title=page.seo_title or page.title,
+            title=getattr(page, "display_seo_title", None) or page.seo_title or page.title,
             description=page.search_description
             or strip_tags(str(getattr(page, "intro", "") or "")),
             image=_page_image(page),
