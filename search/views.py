@@ -117,6 +117,20 @@ class ProductListMixin(EngineTimingMixin):
             if result.facets.get(name)
         ]
 
+    def kept_filters(self) -> list[tuple[str, str]]:
+        """The query and every valid filter, as the sort form's hidden fields.
+
+        Choosing an order sends only that form, with or without JavaScript;
+        without these the shopper's query and filters would be dropped.
+        """
+        data = getattr(self.form, "cleaned_data", {})
+        kept = []
+        for name in self.form.fields:
+            if name == "sort_by" or not data.get(name):
+                continue
+            kept.append((name, data[name] if name == "q" else self.request.GET[name]))
+        return kept
+
     def listing_context(self, params: dict) -> dict:
         result = self.search(params)
         self.stand_in = engine_get() is not None and result.answered_by == "database"
@@ -133,6 +147,7 @@ class ProductListMixin(EngineTimingMixin):
             "page": page,
             "facet_groups": self.facet_groups(result, params),
             "pager_query": urlencode(query_without_page),
+            "kept_filters": self.kept_filters(),
         }
 
     def get(self, request, *args, **kwargs):
