@@ -137,6 +137,10 @@ class ProductListMixin(EngineTimingMixin):
         paginator, page = self.paginate(result.products)
         product_pictures_prefetch(page.object_list)  # the cards' thumbnails: one query
         query_without_page = {k: v for k, v in self.request.GET.items() if k != "page"}
+        kept = self.kept_filters()
+        unfiltered = {k: v for k, v in kept if k == "q"}
+        if params["sort_by"]:
+            unfiltered["sort_by"] = params["sort_by"]
         return {
             "form": self.form,
             "query": params["query"],
@@ -147,7 +151,9 @@ class ProductListMixin(EngineTimingMixin):
             "page": page,
             "facet_groups": self.facet_groups(result, params),
             "pager_query": urlencode(query_without_page),
-            "kept_filters": self.kept_filters(),
+            "kept_filters": kept,
+            "active_filter_count": len(kept) - ("q" in unfiltered),
+            "unfiltered_url": f"?{urlencode(unfiltered)}" if unfiltered else self.request.path,
         }
 
     def get(self, request, *args, **kwargs):
@@ -203,6 +209,10 @@ class ProductCategoryView(ProductListMixin, TemplateView):
             page=self.page_number(),
             per_page=self.paginate_by,
         )
+
+    def facet_groups(self, result, params: dict) -> list[dict]:
+        """The category is the page's own, so its facet is left out (subcategories link instead)."""
+        return [g for g in super().facet_groups(result, params) if g["name"] != "category"]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
