@@ -20,6 +20,18 @@ from shipping import destinations
 Country = get_model("address", "Country")
 
 
+class PasswordForReturningCustomerInput(forms.PasswordInput):
+    """A password box without the HTML ``required``: only a returning customer fills it.
+
+    Oscar's JavaScript disables the box for a guest; without JavaScript a
+    ``required`` box would stop the browser from sending a guest's form at
+    all. The form still asks a returning customer for her password.
+    """
+
+    def use_required_attribute(self, initial) -> bool:
+        return False
+
+
 class GatewayForm(OscarGatewayForm):
     """The checkout's first page, answering the same whether the e-mail has an account.
 
@@ -28,6 +40,11 @@ class GatewayForm(OscarGatewayForm):
     guest's order, as for anyone), and a new customer goes on to the
     registration, which answers the same for a known and a new address.
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        password = self.fields["password"]
+        password.widget = PasswordForReturningCustomerInput(attrs=password.widget.attrs)
 
     def clean(self):
         if self.is_guest_checkout() or self.is_new_account_checkout():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from checkout.payments import payment_instructions
+from checkout.status_links import order_status_path
 from core.mail import mail_send
 from marketplace.notifications import vendor_recipients
 
@@ -18,7 +19,12 @@ def order_group_placed_notify(*, group) -> None:
     )
     mail_send(
         template="marketplace/emails/order_placed",
-        context={"group": group, "parts": parts, "payment": payment_instructions(group)},
+        context={
+            "group": group,
+            "parts": parts,
+            "payment": payment_instructions(group),
+            "status_path": order_status_path(group),
+        },
         language=group.language,
         recipients=[group.email],
     )
@@ -41,7 +47,12 @@ def vendor_order_notify(*, part, event: str) -> None:
     group = part.group
     mail_send(
         template=f"marketplace/emails/order_{event}",
-        context={"group": group, "part": part, "vendor": part.vendor},
+        context={
+            "group": group,
+            "part": part,
+            "vendor": part.vendor,
+            "status_path": order_status_path(group),
+        },
         language=group.language,
         recipients=[group.email],
     )

@@ -31,6 +31,7 @@ from checkout.forms import PaymentMethodForm, method_available
 from checkout.payment_services import order_group_card_intent
 from checkout.payments import payment_instructions
 from checkout.services import checkout_place, order_group_cancel
+from checkout.status_links import order_status_path
 from core.refusals import Refusal
 from marketplace.models import OrderGroup
 from marketplace.selectors import order_group_for_page
@@ -225,6 +226,7 @@ class ThankYouView(generic.TemplateView):
         context = super().get_context_data(**kwargs)
         context["group"] = self.group
         context["payment"] = payment_instructions(self.group)
+        context["status_url"] = order_status_path(self.group)
         return context
 
 

@@ -7,7 +7,8 @@ class CustomerConfig(apps.CustomerConfig):
     Oscar's ``ready()`` loads its views with ``get_class``, which finds a class
     of the same name in this fork's ``customer/views.py`` first: sign-in and
     registration (``AccountAuthView``, ``AccountRegistrationView``), signing
-    out (``LogoutView``) and the order history (``OrderHistoryView``).
+    out (``LogoutView``), the order history (``OrderHistoryView``) and each
+    order in it (``OrderDetailView``).
     """
 
     name = "customer"

@@ -25,7 +25,7 @@ from django.contrib.auth import logout as auth_logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import SetPasswordForm
 from django.core.paginator import InvalidPage, Paginator
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -190,6 +190,26 @@ class OrderHistoryView(TemplateView):
         except InvalidPage:
             page = paginator.page(1)
         context.update(groups=page.object_list, page_obj=page, paginator=paginator)
+        return context
+
+
+class OrderDetailView(TemplateView):
+    """/accounts/orders/<number>/: one of her checkouts, opened from the history.
+
+    Every cooperative's part with its status, carrier and tracking number. A
+    part's own number (``100012-1``) opens the checkout it belongs to; another
+    shopper's number is a 404, as Oscar's is.
+    """
+
+    template_name = "marketplace/order_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        number = self.kwargs["order_number"].split("-")[0]
+        group = order_groups_of_user(self.request.user).filter(number=number).first()
+        if group is None:
+            raise Http404(_("No order of yours has this number."))
+        context["group"] = group
         return context
 
 

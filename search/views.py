@@ -117,12 +117,30 @@ class ProductListMixin(EngineTimingMixin):
             if result.facets.get(name)
         ]
 
+    def kept_filters(self) -> list[tuple[str, str]]:
+        """The query and every valid filter, as the sort form's hidden fields.
+
+        Choosing an order sends only that form, with or without JavaScript;
+        without these the shopper's query and filters would be dropped.
+        """
+        data = getattr(self.form, "cleaned_data", {})
+        kept = []
+        for name in self.form.fields:
+            if name == "sort_by" or not data.get(name):
+                continue
+            kept.append((name, data[name] if name == "q" else self.request.GET[name]))
+        return kept
+
     def listing_context(self, params: dict) -> dict:
         result = self.search(params)
         self.stand_in = engine_get() is not None and result.answered_by == "database"
         paginator, page = self.paginate(result.products)
         product_pictures_prefetch(page.object_list)  # the cards' thumbnails: one query
         query_without_page = {k: v for k, v in self.request.GET.items() if k != "page"}
+        kept = self.kept_filters()
+        unfiltered = {k: v for k, v in kept if k == "q"}
+        if params["sort_by"]:
+            unfiltered["sort_by"] = params["sort_by"]
         return {
             "form": self.form,
             "query": params["query"],
@@ -133,6 +151,9 @@ class ProductListMixin(EngineTimingMixin):
             "page": page,
             "facet_groups": self.facet_groups(result, params),
             "pager_query": urlencode(query_without_page),
+            "kept_filters": kept,
+            "active_filter_count": len(kept) - ("q" in unfiltered),
+            "unfiltered_url": f"?{urlencode(unfiltered)}" if unfiltered else self.request.path,
         }
 
     def get(self, request, *args, **kwargs):
@@ -188,6 +209,10 @@ class ProductCategoryView(ProductListMixin, TemplateView):
             page=self.page_number(),
             per_page=self.paginate_by,
         )
+
+    def facet_groups(self, result, params: dict) -> list[dict]:
+        """The category is the page's own, so its facet is left out (subcategories link instead)."""
+        return [g for g in super().facet_groups(result, params) if g["name"] != "category"]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -44,4 +44,4 @@ def test_registering_says_to_look_in_the_mailbox_and_signing_out_is_a_button(pho
     screenshot(phone, "accounts-signed-in-header")
     logout.click()
     phone.wait_for_url(re.compile(r".*/$"))
-    assert phone.locator(".site-nav").get_by_role("link", name="Đăng nhập").is_visible()
+    assert phone.locator(".site-header").get_by_role("link", name="Đăng nhập").is_visible()

@@ -29,6 +29,7 @@ def shopper_fills_basket(page, market) -> None:
         page.wait_for_url("**sort_by=price-desc**")
     assert results.all_inner_texts() == ["Cơm cháy mắm tỏi Kim Sơn", "Cơm cháy chà bông"]
 
+    page.locator("summary.filters-toggle").click()  # on a phone the filters are folded
     page.get_by_role("link", name="Hoa Lư").click()
     page.wait_for_url("**district=**")
     assert results.all_inner_texts() == ["Cơm cháy chà bông"]

@@ -27,6 +27,7 @@ from customer.views import (
     CmsLogoutView,
     CmsPasswordResetConfirmView,
     LogoutView,
+    OrderDetailView,
     OrderHistoryView,
     PasswordResetConfirmView,
     PasswordResetView,
@@ -43,6 +44,7 @@ OSCAR_URLS_WE_ANSWER = [
     ("customer:register", {}, "/accounts/register/", AccountRegistrationView),
     ("customer:logout", {}, "/accounts/logout/", LogoutView),
     ("customer:order-list", {}, "/accounts/orders/", OrderHistoryView),
+    ("customer:order", {"order_number": "100001"}, "/accounts/orders/100001/", OrderDetailView),
     ("password-reset", {}, "/password-reset/", PasswordResetView),
     (
         "password-reset-confirm",

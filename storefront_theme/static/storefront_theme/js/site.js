@@ -13,6 +13,21 @@
     }
   });
 
+  // <details data-open-wide>: a listing's "Filter" panel stands open as the
+  // sidebar on wide screens; on a phone it stays folded so results come first.
+  function openWide() {
+    if (window.matchMedia("(min-width: 576px)").matches) {
+      document.querySelectorAll("details[data-open-wide]").forEach(function (panel) {
+        panel.open = true;
+      });
+    }
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", openWide);
+  } else {
+    openWide();
+  }
+
   // <a data-history-back>: the "cancel" links of Oscar's forms go back one page.
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("[data-history-back]");
