@@ -12,14 +12,22 @@ from tests.functional.checkout.conftest import basket_add
 pytestmark = pytest.mark.django_db
 
 
-def browser_sends(html: str, selector: str, typed: dict) -> dict:
+def browser_sends(html: str, selector: str, typed: dict, button: str | None = None) -> dict:
     """What a browser without JavaScript sends after the shopper typed ``typed``.
 
     The browser refuses to send a form while a ``required`` field it shows is
-    empty; that refusal fails the test, naming the field.
+    empty; that refusal fails the test, naming the field. Pressing ``button``
+    (a selector inside the form) sends its name and value, and skips that
+    check when the button says ``formnovalidate``.
     """
     data = {**form_fields(html, selector), **typed}
     form = BeautifulSoup(html, "html.parser").select_one(selector)
+    if button is not None:
+        pressed = form.select_one(button)
+        assert pressed is not None, f"no {button} in the form"
+        data[pressed["name"]] = pressed["value"]
+        if pressed.has_attr("formnovalidate"):
+            return data
     for field in form.find_all(["input", "select", "textarea"], required=True):
         if field.has_attr("disabled") or field.get("type") == "hidden":
             continue
@@ -40,23 +48,25 @@ def test_the_gateway_sends_a_guests_form_without_javascript(client, three_produc
 
 
 def test_a_cash_checkout_goes_through_every_step_without_javascript(client, three_products):
-    from tests.factories import commune_create
-
     for product in three_products[:2]:
         basket_add(client, product)
     page = client.get("/checkout/").content.decode()
     client.post("/checkout/", browser_sends(page, "main form", {"username": "lan@example.vn"}))
-    commune = commune_create("Ninh Hải", "Hoa Lư")
-    # the address step belongs to the delivery form; its fields are typed as conftest does
+    # The address: the province first; its button lists that province's wards.
+    page = client.get("/checkout/shipping-address/").content.decode()
+    typed = {
+        "first_name": "Nguyễn Thị Lan",
+        "phone_number": "0912 345 678",
+        "line1": "Số 5, thôn Văn Lâm",
+        "province": "1",
+    }
+    data = browser_sends(
+        page, "main form", {**typed, "ward": ""}, button="button[value=choose_province]"
+    )
+    page = client.post("/checkout/shipping-address/", data).content.decode()
+    assert "Phường Ba Đình" in page
     response = client.post(
-        "/checkout/shipping-address/",
-        {
-            "first_name": "Nguyễn Thị Lan",
-            "phone_number": "0912 345 678",
-            "commune": commune.pk,
-            "line1": "Số 5, thôn Văn Lâm",
-            "notes": "",
-        },
+        "/checkout/shipping-address/", browser_sends(page, "main form", {**typed, "ward": "4"})
     )
     assert response.status_code == 302
     response = client.get("/checkout/shipping-method/", follow=True)
