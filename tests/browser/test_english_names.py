@@ -37,6 +37,7 @@ def test_home_catalogue_and_category_in_each_language(phone, market):
     assert phone.locator("footer").get_by_role("link", name="Our stories").count() == 1
     screenshot(phone, "english-names-en-home")
     phone.goto("/catalogue/")
+    phone.locator("summary.filters-toggle").click()  # on a phone the filters are folded
     facets = phone.locator(".facet").first.inner_text()
     assert "Crispy rice" in facets and "Cơm cháy" not in facets
     screenshot(phone, "english-names-en-catalogue")
@@ -50,6 +51,7 @@ def test_home_catalogue_and_category_in_each_language(phone, market):
     assert phone.locator("h1").inner_text() == "Cơm cháy"
     screenshot(phone, "english-names-vi-category")
     phone.goto("/catalogue/")
+    phone.locator("summary.filters-toggle").click()
     assert "Cơm cháy" in phone.locator(".facet").first.inner_text()
     screenshot(phone, "english-names-vi-catalogue")
     phone.goto("/")
