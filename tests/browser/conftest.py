@@ -60,6 +60,22 @@ def phone(chromium, live_server):
     context.close()
 
 
+@pytest.fixture
+def phone_without_js(chromium, live_server):
+    """The phone page with JavaScript turned off (forms, links and <details> only)."""
+    context = chromium.new_context(
+        viewport=PHONE,
+        base_url=live_server.url,
+        locale="vi-VN",
+        is_mobile=True,
+        has_touch=True,
+        java_script_enabled=False,
+    )
+    context.set_default_timeout(15_000)
+    yield context.new_page()
+    context.close()
+
+
 # --------------------------------------------------------------------------
 # Content-Security-Policy violations (config/settings/csp.py)
 # --------------------------------------------------------------------------

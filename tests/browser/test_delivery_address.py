@@ -4,27 +4,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from oscar.core.loading import get_model
 
-from tests.browser.conftest import PHONE, log_in, screenshot
+from tests.browser.conftest import log_in, screenshot
 from tests.browser.market import market_create
 
 Country = get_model("address", "Country")
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def phone_without_js(chromium, live_server):
-    context = chromium.new_context(
-        viewport=PHONE,
-        base_url=live_server.url,
-        locale="vi-VN",
-        is_mobile=True,
-        has_touch=True,
-        java_script_enabled=False,
-    )
-    context.set_default_timeout(15_000)
-    yield context.new_page()
-    context.close()
 
 
 def test_without_javascript_a_shopper_chooses_province_then_ward(phone_without_js, home_page):

@@ -158,21 +158,6 @@ def test_shopper_buys_from_two_cooperatives_with_cash_on_delivery(phone, home_pa
     shopper_opens_her_order_from_the_email(phone, mailoutbox)
 
 
-@pytest.fixture
-def phone_without_js(chromium, live_server):
-    context = chromium.new_context(
-        viewport=PHONE,
-        base_url=live_server.url,
-        locale="vi-VN",
-        is_mobile=True,
-        has_touch=True,
-        java_script_enabled=False,
-    )
-    context.set_default_timeout(15_000)
-    yield context.new_page()
-    context.close()
-
-
 def test_the_same_cash_journey_works_with_javascript_off(phone_without_js, home_page, mailoutbox):
     """Search, filter, basket, a guest's address anywhere in Vietnam, cash, the e-mail's link."""
     page = phone_without_js
