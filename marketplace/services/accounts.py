@@ -17,13 +17,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from core.mail import mail_send
 from marketplace.models import VendorMember
 
 logger = logging.getLogger(__name__)
@@ -133,10 +132,7 @@ def account_confirm_url(user: AbstractBaseUser) -> str:
 
 def _send(*, template: str, context: dict, recipient: str) -> None:
     """In the language of the page the visitor used (the request's, still active)."""
-    context = {**context, "site_url": settings.SITE_URL.rstrip("/")}
-    subject = render_to_string(f"marketplace/emails/{template}_subject.txt", context)
-    body = render_to_string(f"marketplace/emails/{template}_body.txt", context)
-    send_mail(" ".join(subject.split()), body, None, [recipient])
+    mail_send(template=f"marketplace/emails/{template}", context=context, recipients=[recipient])
 
 
 def account_confirm_notify(*, user: AbstractBaseUser, purpose: str) -> None:

@@ -5,27 +5,27 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.mail import mail_send
 from core.refusals import Refusal, refuse_invalid
 from marketplace.models import Vendor, VendorInvitation, VendorMember
 from marketplace.services.vendors import vendor_member_add
 
 
 def _send(invitation: VendorInvitation) -> None:
-    with translation.override(invitation.vendor.language):
-        context = {
+    mail_send(
+        template="marketplace/emails/vendor_invitation",
+        context={
             "invitation": invitation,
             "vendor": invitation.vendor,
             "link": f"{settings.SITE_URL}{invitation.get_absolute_url()}",
-        }
-        subject = render_to_string("marketplace/emails/vendor_invitation_subject.txt", context)
-        body = render_to_string("marketplace/emails/vendor_invitation_body.txt", context)
-    send_mail(" ".join(subject.split()), body, None, [invitation.email])
+        },
+        language=invitation.vendor.language,
+        recipients=[invitation.email],
+    )
 
 
 @transaction.atomic
