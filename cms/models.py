@@ -207,6 +207,7 @@ class HomePage(ReadableSlugMixin, EnglishTitle, Page):
         "cms.CampaignPage",
         "cms.ContestPage",
         "cms.ContentPage",
+        "cms.GuideIndexPage",
     ]
     max_count = 1
 
@@ -492,6 +493,93 @@ class ContentPage(ReadableSlugMixin, Page):
     class Meta:
         verbose_name = _("content page")
         verbose_name_plural = _("content pages")
+
+
+# --------------------------------------------------------------------------
+# The selling guide ("Hướng dẫn bán hàng"): Union staff write, members read
+# --------------------------------------------------------------------------
+
+
+class GuideIndexPage(IndexPage):
+    """The selling guide's section: its guides in the order staff arrange them."""
+
+    intro_en = models.TextField(
+        _("introduction in English"),
+        blank=True,
+        help_text=_("Shown on English pages; leave blank to show the Vietnamese text."),
+    )
+
+    content_panels = IndexPage.content_panels + [FieldPanel("intro_en")]
+    subpage_types = ["cms.GuidePage"]
+    children_name = "guides"
+    children_ordering = ("path",)
+    per_page = 50
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("selling guide")
+
+    @property
+    def display_intro(self) -> str:
+        return in_language(self.intro, self.intro_en)
+
+
+class GuidePage(ReadableSlugMixin, EnglishTitle, Page):
+    """One guide for cooperative members: photographing, pricing, packing, OCOP.
+
+    ``topic`` gives each guide a fixed address, /help/selling/<topic>/
+    (``cms.views.selling_guide_topic``), that the member's pages and form
+    fields link to whatever slug the page is given.
+    """
+
+    class Topic(models.TextChoices):
+        PHOTOS = "photos", _("Photographing a product")
+        PRICING = "pricing", _("Pricing a product")
+        PACKING = "packing", _("Packing and shipping")
+        OCOP = "ocop", _("What OCOP needs")
+        OTHER = "other", _("Other")
+
+    topic = models.CharField(
+        _("topic"),
+        max_length=20,
+        choices=Topic.choices,
+        default=Topic.OTHER,
+        help_text=_("Members' pages link to the guide of each topic."),
+    )
+    title_en = title_en_field()
+    intro = models.CharField(_("introduction"), max_length=300, blank=True)
+    intro_en = models.CharField(_("introduction in English"), max_length=300, blank=True)
+    body = RichTextField(_("body"), features=blocks.RICH_TEXT_FEATURES)
+    body_en = RichTextField(
+        _("body in English"),
+        features=blocks.RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("Shown on English pages; leave blank to show the Vietnamese text."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("topic"),
+        FieldPanel("title_en"),
+        FieldPanel("intro"),
+        FieldPanel("intro_en"),
+        FieldPanel("body"),
+        FieldPanel("body_en"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["cms.GuideIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("selling guide page")
+        verbose_name_plural = _("selling guide pages")
+
+    @property
+    def display_intro(self) -> str:
+        return in_language(self.intro, self.intro_en)
+
+    @property
+    def display_body(self) -> str:
+        return in_language(self.body, self.body_en)
 
 
 # --------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.sitemaps import views as sitemap_views
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from cms import selectors
 from cms.forms import ContestEntryForm, QuizForm
-from cms.models import ContestPage, ContestVote, QuizAttempt
+from cms.models import ContestPage, ContestVote, GuideIndexPage, GuidePage, QuizAttempt
 from cms.services import contest_entry_submit, contest_vote, quiz_attempt_submit
 from cms.sitemaps import sitemaps_for
 from core.refusals import Refusal, refusal_as_message
@@ -134,3 +134,24 @@ def contest_page_context(contest, request, context: dict) -> dict:
         if contest.results_visible:
             context["ranking"] = selectors.quiz_ranking(contest)[:20]
     return context
+
+
+@require_GET
+def selling_guide(request):
+    """/help/selling/: the selling guide's section, wherever editors put it."""
+    index = GuideIndexPage.objects.live().public().first()
+    if index is None:
+        raise Http404
+    return redirect(index.get_url(request))
+
+
+@require_GET
+def selling_guide_topic(request, topic: str):
+    """/help/selling/<topic>/: the guide on a topic (``GuidePage.Topic``), a fixed address
+    for the member's pages and form fields; the section when no guide has the topic yet."""
+    if topic not in GuidePage.Topic.values:
+        raise Http404
+    guide = GuidePage.objects.live().public().filter(topic=topic).order_by("path").first()
+    if guide is None:
+        return selling_guide(request)
+    return redirect(guide.get_url(request))

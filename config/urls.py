@@ -16,7 +16,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from checkout import urls as checkout_urls
-from cms.views import robots_txt, sitemap
+from cms.views import robots_txt, selling_guide, selling_guide_topic, sitemap
 from core.csp import csp_report
 from core.views import healthz
 from customer import urls as customer_urls
@@ -38,6 +38,9 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots-txt"),
+    # The selling guide's fixed addresses, whatever the pages' slugs (cms/views.py).
+    path("help/selling/", selling_guide, name="selling-guide"),
+    path("help/selling/<slug:topic>/", selling_guide_topic, name="selling-guide-topic"),
     path("csp-report/", csp_report, name="csp-report"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),

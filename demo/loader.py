@@ -28,6 +28,8 @@ from cms.models import (
     ArticlePage,
     CampaignPage,
     ContestPage,
+    GuideIndexPage,
+    GuidePage,
     HomePage,
     NewsIndexPage,
     ProductCollection,
@@ -40,7 +42,7 @@ from core.sanitise import rich_text
 from core.site_address import site_address_sync
 from core.text import strip_marks, vn_slugify
 from core.uploads import clean_image
-from demo import content
+from demo import content, guides
 from demo.images import product_image
 from demo.orders import demo_orders_load
 from marketplace.models import AdministrativeArea, Listing, Vendor, VendorMember
@@ -584,6 +586,7 @@ def _pages(summary: DemoSummary, vendors: dict[str, Vendor]) -> None:
         ends_on=datetime.date(2026, 12, 31),
     )
     _contests(home, summary)
+    _guides(home, summary)
     for n, data in enumerate(content.ARTICLES):
         _child(
             news,
@@ -595,6 +598,25 @@ def _pages(summary: DemoSummary, vendors: dict[str, Vendor]) -> None:
             body=_paragraphs(data["body"]),
             topic=data["topic"],
             date=datetime.date(2026, 11, 20) - datetime.timedelta(days=9 * n),
+        )
+
+
+def _guides(home: HomePage, summary: DemoSummary) -> None:
+    """The selling guide: its section and one guide per topic (demo/guides.py)."""
+    index = _child(
+        home,
+        GuideIndexPage,
+        guides.INDEX["slug"],
+        summary,
+        **{key: value for key, value in guides.INDEX.items() if key != "slug"},
+    )
+    for data in guides.GUIDES:
+        _child(
+            index,
+            GuidePage,
+            data["slug"],
+            summary,
+            **{key: value for key, value in data.items() if key != "slug"},
         )
 
 
