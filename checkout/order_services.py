@@ -16,6 +16,7 @@ from checkout import status as order_status
 from checkout.notifications import vendor_order_notify
 from checkout.services import order_group_mark_paid, order_lines_release
 from core.refusals import Refusal
+from marketplace.carriers import CARRIERS
 from marketplace.models import OrderGroup, VendorOrder
 
 ACTIONS = ("confirm", "ship", "deliver", "collect_cash", "cancel")
@@ -34,7 +35,10 @@ def vendor_order_act(
     tracking_number: str = "",
     notify: bool = True,
 ) -> VendorOrder:
-    """Apply one fulfilment step to a vendor's part and return it, refreshed."""
+    """Apply one fulfilment step to a vendor's part and return it, refreshed.
+
+    Shipping names the carrier by its code in ``marketplace.carriers.CARRIERS``.
+    """
     if action not in ACTIONS:
         raise Refusal(_("Unknown action."))
     event = None
@@ -68,6 +72,8 @@ def vendor_order_act(
             carrier, tracking_number = carrier.strip(), tracking_number.strip()
             if not carrier:
                 raise Refusal(_("Say who carries the parcel."))
+            if carrier not in CARRIERS:
+                raise Refusal(_("Choose the carrier from the list."))
             part.carrier, part.tracking_number, part.shipped_at = carrier, tracking_number, now
             for line in order.lines.select_related("stockrecord").order_by("stockrecord_id"):
                 if line.stockrecord_id and line.num_allocated:

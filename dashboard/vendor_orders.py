@@ -1,4 +1,8 @@
-"""A member's own orders: her vendor's parts of checkouts, never anyone else's lines."""
+"""A member's own orders: her vendor's parts of checkouts, never anyone else's lines.
+
+On a phone each order is a card (buyer, phone to tap, address, items) with one
+button for its next step; shipping names the carrier from marketplace/carriers.py.
+"""
 
 from __future__ import annotations
 
@@ -13,12 +17,25 @@ from checkout.order_services import vendor_order_act
 from core.refusals import refusal_as_message
 from dashboard.views import MemberAreaMixin, _page
 from marketplace import selectors
+from marketplace.carriers import CARRIER_CHOICES
 from marketplace.models import VendorOrder
 
 
 class ShipForm(forms.Form):
-    carrier = forms.CharField(label=_("Carrier"), max_length=64)
-    tracking_number = forms.CharField(label=_("Tracking number"), max_length=64, required=False)
+    carrier = forms.ChoiceField(
+        label=_("Carrier"),
+        choices=[("", _("Choose the carrier")), *CARRIER_CHOICES],
+        error_messages={
+            "required": _("Say who carries the parcel."),
+            "invalid_choice": _("Choose the carrier from the list."),
+        },
+    )
+    tracking_number = forms.CharField(
+        label=_("Tracking number"),
+        max_length=64,
+        required=False,
+        help_text=_("The code on the carrier's receipt: the buyer follows her parcel with it."),
+    )
 
 
 class VendorOrderListView(MemberAreaMixin, TemplateView):

@@ -113,7 +113,7 @@ def demo_orders_load(*, shopper_username: str, actor_username: str) -> int:
                         part=part,
                         action=action,
                         actor=actor,
-                        carrier="Viettel Post" if action == "ship" else "",
+                        carrier="viettelpost" if action == "ship" else "",
                         tracking_number=f"VTP{group.number}{part.pk}" if action == "ship" else "",
                         notify=False,
                     )

@@ -16,6 +16,7 @@ from django.utils.translation import pgettext_lazy
 
 from core.sanitise import plain_text
 from core.validators import format_phone, validate_bank_account, validate_phone
+from marketplace import carriers
 
 
 class AdministrativeArea(models.Model):
@@ -527,7 +528,9 @@ class VendorOrder(models.Model):
     vendor = models.ForeignKey(
         Vendor, verbose_name=_("vendor"), on_delete=models.PROTECT, related_name="orders"
     )
-    carrier = models.CharField(_("carrier"), max_length=64, blank=True)
+    carrier = models.CharField(
+        _("carrier"), max_length=64, blank=True, choices=carriers.CARRIER_CHOICES
+    )
     tracking_number = models.CharField(_("tracking number"), max_length=64, blank=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     shipped_at = models.DateTimeField(_("shipped"), null=True, blank=True)
@@ -550,6 +553,15 @@ class VendorOrder(models.Model):
 
     def __str__(self) -> str:
         return self.order.number
+
+    @property
+    def carrier_label(self) -> str:
+        return carriers.carrier_label(self.carrier)
+
+    @property
+    def tracking_url(self) -> str:
+        """The carrier's public tracking page for this parcel, "" when none is known."""
+        return carriers.tracking_url(self.carrier, self.tracking_number)
 
 
 class CommissionRate(models.Model):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Sum, Value
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import Coalesce, TruncMonth, TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
@@ -260,6 +260,68 @@ def vendor_sales_by_month(vendor: Vendor, *, months: int = 12) -> list[dict]:
     )
 
 
+def vendor_sales_by_period(vendor: Vendor, *, period: str, since: datetime.datetime) -> list[dict]:
+    """Orders, items and revenue of her lines per week or month from ``since``, oldest first.
+
+    One query whatever the number of orders; periods without a sale are absent
+    (the caller fills them in).
+    """
+    trunc = {"week": TruncWeek, "month": TruncMonth}[period]
+    return list(
+        Line.objects.filter(partner=vendor.partner_id, order__date_placed__gte=since)
+        .annotate(start=trunc("order__date_placed"))
+        .values("start")
+        .annotate(
+            orders=Count("order", distinct=True),
+            items=Sum("quantity"),
+            revenue=Sum("line_price_incl_tax"),
+        )
+        .order_by("start")
+    )
+
+
+def vendor_today(vendor: Vendor, *, order_statuses: dict[str, str], shown: int = 5) -> dict:
+    """What needs her today, counted in the database: a fixed number of queries.
+
+    ``order_statuses`` names the order status each order count stands for
+    (``{"to_confirm": "Pending", ...}``): statuses belong to the checkout.
+    """
+    order_counts = VendorOrder.objects.filter(vendor=vendor).aggregate(
+        **{
+            key: Count("pk", filter=Q(order__status=status))
+            for key, status in order_statuses.items()
+        }
+    )
+    sold_here = StockRecord.objects.filter(product=OuterRef("product"), partner=vendor.partner_id)
+    hers = Exists(sold_here)
+    listings = Listing.objects.filter(hers)
+    listing_counts = listings.aggregate(
+        waiting=Count("pk", filter=Q(status=Listing.Status.PENDING)),
+        refused=Count("pk", filter=Q(status=Listing.Status.REJECTED)),
+    )
+    changes_waiting = ListingRevision.objects.filter(
+        Exists(
+            StockRecord.objects.filter(
+                product=OuterRef("listing__product"), partner=vendor.partner_id
+            )
+        ),
+        status=ListingRevision.Status.PENDING,
+    ).count()
+    low_stock = vendor_low_stock(vendor)
+    return {
+        **order_counts,
+        "waiting": listing_counts["waiting"] + changes_waiting,
+        "refused": listing_counts["refused"],
+        "refused_listings": list(
+            listings.filter(status=Listing.Status.REJECTED)
+            .select_related("product")
+            .order_by("-decided_at", "-pk")[:shown]
+        ),
+        "low_stock": low_stock.count(),
+        "low_stock_records": list(low_stock[:shown]),
+    }
+
+
 def vendor_best_sellers(vendor: Vendor, *, limit: int = 10) -> list[dict]:
     return list(
         Line.objects.filter(partner=vendor.partner_id, product__isnull=False)
@@ -333,10 +395,11 @@ def refunds_listed(*, group: OrderGroup | None = None, part: VendorOrder | None 
 
 
 def vendor_orders(vendor: Vendor, *, status: str = "") -> QuerySet:
-    """Her vendor's parts only, newest first."""
+    """Her vendor's parts only, newest first, with their lines (one query a page)."""
     queryset = (
         VendorOrder.objects.filter(vendor=vendor)
         .select_related("order", "group", "order__shipping_address")
+        .prefetch_related("order__lines")
         .annotate(items=Sum("order__lines__quantity"))
         .order_by("-order__date_placed", "-pk")
     )

@@ -72,7 +72,7 @@ def test_confirm_ship_deliver_and_collect_the_cash(
     url = _part_url(part)
 
     # shipping before confirming is refused with a message, and changes nothing
-    client.post(url, {"action": "ship", "carrier": "Viettel Post"})
+    client.post(url, {"action": "ship", "carrier": "viettelpost"})
     part.refresh_from_db()
     assert part.order.status == "Pending" and not part.shipped_at
 
@@ -80,14 +80,22 @@ def test_confirm_ship_deliver_and_collect_the_cash(
     # a parcel needs a carrier
     response = client.post(url, {"action": "ship", "carrier": ""})
     assert response.status_code == 200
+    assert "Hãy cho biết đơn vị vận chuyển kiện hàng." in response.content.decode()
+    # and a carrier from the list
+    response = client.post(url, {"action": "ship", "carrier": "Xe khách", "tracking_number": "1"})
+    assert "Hãy chọn đơn vị vận chuyển trong danh sách." in response.content.decode()
+    part.refresh_from_db()
+    assert not part.shipped_at and not part.carrier
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(url, {"action": "ship", "carrier": "Viettel Post", "tracking_number": "VTP123"})
+        client.post(url, {"action": "ship", "carrier": "ghn", "tracking_number": "VTP123"})
     part.refresh_from_db()
     part.order.refresh_from_db()
     assert part.order.status == "Shipped" and part.tracking_number == "VTP123"
+    assert part.carrier == "ghn"
     record = StockRecord.objects.get(product__title="Rượu nếp cái hoa vàng")
     assert (record.num_in_stock, record.num_allocated) == (0, 0)  # the unit left the shelf
-    assert any("VTP123" in m.body for m in mail.outbox if m.to == ["lan@example.vn"])
+    shipped = next(m.body for m in mail.outbox if m.to == ["lan@example.vn"] and "VTP123" in m.body)
+    assert "GHN" in shipped and "https://donhang.ghn.vn/?order_code=VTP123" in shipped
 
     client.post(url, {"action": "collect_cash"})  # not before delivery
     part.refresh_from_db()
