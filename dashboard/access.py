@@ -35,8 +35,9 @@ DASHBOARD_ROUTE_PREFIX = "dashboard/"
 # objects and send public changes through marketplace.services.listings.
 MEMBER_DASHBOARD_VIEWS = frozenset(
     {
-        # /dashboard/ sends her to her listings (Oscar's index sums other vendors' orders).
+        # /dashboard/ sends her to "Today" (Oscar's index sums other vendors' orders).
         "dashboard:index",
+        "marketplace:dashboard-member-today",
         "marketplace:dashboard-member-listings",
         # Oscar's product editor, her products only, changes to approved ones held for
         # review (dashboard/catalogue/views.py); the name is also Oscar's "choose a type"
@@ -46,6 +47,7 @@ MEMBER_DASHBOARD_VIEWS = frozenset(
         "marketplace:dashboard-product-qr",
         "marketplace:dashboard-profile",
         "marketplace:dashboard-sales",
+        "marketplace:dashboard-sales-export",
         "marketplace:dashboard-team",
         "marketplace:dashboard-my-settlement",
         "marketplace:dashboard-vendor-order-list",

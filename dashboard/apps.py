@@ -2,7 +2,7 @@ import oscar.apps.dashboard.apps as apps
 
 
 class DashboardConfig(apps.DashboardConfig):
-    """Oscar's dashboard app, forked for its index: a member starts from her listings.
+    """Oscar's dashboard app, forked for its index: a member starts from "Today".
 
     Oscar's ``ready()`` loads the index with ``get_class``, which finds
     ``IndexView`` in this fork's ``dashboard/views.py`` first. Classes the
@@ -13,7 +13,7 @@ class DashboardConfig(apps.DashboardConfig):
     name = "dashboard"
 
     def get_url_decorator(self, pattern):
-        # IndexView sends a member to her listings first, then checks Oscar's
+        # IndexView sends a member to "Today" first, then checks Oscar's
         # permissions for "index" itself (a member of a vendor not yet approved
         # has none of them).
         if pattern.name == "index":

@@ -9,6 +9,7 @@ product editor and product lookup are Oscar's URLs served by our views
 from django.urls import path
 
 from dashboard import checkouts as dashboard_checkouts
+from dashboard import member_today as dashboard_today
 from dashboard import settlements as dashboard_settlements
 from dashboard import vendor_orders as dashboard_orders
 from dashboard import views as dashboard_views
@@ -58,7 +59,15 @@ urlpatterns = [
     path(
         "dashboard/profile/", dashboard_views.VendorProfileView.as_view(), name="dashboard-profile"
     ),
+    path(
+        "dashboard/today/", dashboard_today.MemberTodayView.as_view(), name="dashboard-member-today"
+    ),
     path("dashboard/sales/", dashboard_views.VendorSalesView.as_view(), name="dashboard-sales"),
+    path(
+        "dashboard/sales/export.csv",
+        dashboard_views.VendorSalesExportView.as_view(),
+        name="dashboard-sales-export",
+    ),
     path("dashboard/team/", dashboard_views.VendorTeamView.as_view(), name="dashboard-team"),
     path(
         "dashboard/checkouts/",

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import datetime
+from decimal import Decimal
+
 from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
@@ -9,16 +13,19 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
+from django.views.generic import TemplateView, View
 from oscar.apps.dashboard.views import IndexView as OscarIndexView
 from oscar.core.loading import get_model
+from oscar.templatetags.currency_filters import currency
 from oscar.views.decorators import permissions_required
 
 from core.refusals import refusal_as_message, refusal_on_form
+from dashboard.charts import bar_chart
 from marketplace import selectors
 from marketplace.forms import (
     InvitationForm,
@@ -395,21 +402,118 @@ def _variant_shown(variant: dict) -> str:
     return " · ".join(part for part in (variant["title"], prices, pictures) if part)
 
 
+SALES_PERIODS = {"week": 12, "month": 12}  # how many of each the chart and the CSV show
+
+
+def _period_starts(period: str, count: int) -> list[datetime.date]:
+    """The first days of the last ``count`` weeks (Mondays) or months, oldest first."""
+    today = timezone.localdate()
+    if period == "week":
+        monday = today - datetime.timedelta(days=today.weekday())
+        return [monday - datetime.timedelta(weeks=n) for n in range(count - 1, -1, -1)]
+    starts, month = [], today.replace(day=1)
+    for _n in range(count):
+        starts.append(month)
+        month = (month - datetime.timedelta(days=1)).replace(day=1)
+    return starts[::-1]
+
+
+def vendor_sales_periods(vendor, period: str) -> list[dict]:
+    """Her orders, items and revenue per period, every period listed (0 when nothing sold)."""
+    starts = _period_starts(period, SALES_PERIODS[period])
+    since = timezone.make_aware(datetime.datetime.combine(starts[0], datetime.time.min))
+    found = {
+        timezone.localtime(row["start"]).date()
+        if isinstance(row["start"], datetime.datetime)
+        else row["start"]: row
+        for row in selectors.vendor_sales_by_period(vendor, period=period, since=since)
+    }
+    empty = {"orders": 0, "items": 0, "revenue": Decimal(0)}
+    return [{**empty, **found.get(start, {}), "start": start} for start in starts]
+
+
+def _sales_period(request) -> str:
+    period = request.GET.get("period", "month")
+    return period if period in SALES_PERIODS else "month"
+
+
+def _period_label(period: str, start: datetime.date) -> str:
+    return start.strftime("%d/%m") if period == "week" else start.strftime("%m/%y")
+
+
 class VendorSalesView(MemberAreaMixin, TemplateView):
-    """Her vendor's orders and revenue by month, best sellers, low stock and reviews."""
+    """Her revenue and orders by week or month (SVG charts and a table), best sellers,
+    low stock and reviews."""
 
     template_name = "marketplace/dashboard/sales.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        period = _sales_period(self.request)
+        rows = vendor_sales_periods(self.vendor, period)
+        span = {
+            "first": rows[0]["start"].strftime("%d/%m/%Y"),
+            "last": timezone.localdate().strftime("%d/%m/%Y"),
+        }
+        by = _("week") if period == "week" else _("month")
         context.update(
             vendor=self.vendor,
-            months=selectors.vendor_sales_by_month(self.vendor),
+            period=period,
+            rows=rows,
+            revenue_chart=bar_chart(
+                title=_("Revenue by %(period)s") % {"period": by},
+                description=_("Revenue of each %(period)s from %(first)s to %(last)s, in dong.")
+                % {"period": by, **span},
+                points=[
+                    (_period_label(period, row["start"]), row["revenue"], currency(row["revenue"]))
+                    for row in rows
+                ],
+            ),
+            orders_chart=bar_chart(
+                title=_("Orders by %(period)s") % {"period": by},
+                description=_("Number of orders each %(period)s from %(first)s to %(last)s.")
+                % {"period": by, **span},
+                points=[
+                    (_period_label(period, row["start"]), row["orders"], str(row["orders"]))
+                    for row in rows
+                ],
+            ),
             best_sellers=selectors.vendor_best_sellers(self.vendor),
             low_stock=selectors.vendor_low_stock(self.vendor),
             reviews=selectors.vendor_reviews(self.vendor),
         )
         return context
+
+
+class VendorSalesExportView(MemberAreaMixin, View):
+    """Her sales by week or month as CSV: whole numbers, ISO dates, named by vendor and period."""
+
+    def get(self, request, *args, **kwargs):
+        period = _sales_period(request)
+        rows = vendor_sales_periods(self.vendor, period)
+        filename = "{slug}-sales-by-{period}-{first}-{last}.csv".format(
+            slug=self.vendor.slug,
+            period=period,
+            first=rows[0]["start"].isoformat(),
+            last=rows[-1]["start"].isoformat(),
+        )
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response.write("\ufeff")  # Excel opens UTF-8 with the BOM
+        writer = csv.writer(response)
+        writer.writerow(
+            [
+                _("Week starting") if period == "week" else _("Month starting"),
+                _("Orders"),
+                _("Items"),
+                _("Revenue (₫)"),
+            ]
+        )
+        for row in rows:
+            writer.writerow(
+                [row["start"].isoformat(), row["orders"], row["items"] or 0, int(row["revenue"])]
+            )
+        return response
 
 
 class VendorProfileView(MemberAreaMixin, TemplateView):
@@ -442,17 +546,17 @@ class VendorProfileView(MemberAreaMixin, TemplateView):
 
 
 class IndexView(OscarIndexView):
-    """/dashboard/: Oscar's index for staff; a member starts from her own listings.
+    """/dashboard/: Oscar's index for staff; a member starts from "Today" (member_today.py).
 
     Oscar's index sums every order that holds one of a partner's lines,
     other cooperatives' lines included, so members do not see it. Oscar's
     permission check for "index" comes after (dashboard/apps.py): a member
-    whose vendor is not approved yet has none, and still lands on her listings.
+    whose vendor is not approved yet has none, and still lands on her page.
     """
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_staff and member_vendor(request.user) is not None:
-            return redirect("marketplace:dashboard-member-listings")
+            return redirect("marketplace:dashboard-member-today")
         config = apps.get_app_config("dashboard")
         oscar_check = permissions_required(
             config.get_permissions("index"), login_url=config.login_url

@@ -51,11 +51,11 @@ def test_order_pages(client, people, mixed_order, who, url):
         assert response.status_code == EXPECTED[who]
 
 
-def test_members_start_from_their_listings_and_see_no_order_menu(client, people):
+def test_members_start_from_today_and_see_no_order_menu(client, people):
     client.force_login(people["member of vendor A"])
     response = client.get("/dashboard/")
     assert response.status_code == 302
-    assert response["Location"] == "/dashboard/my-listings/"
+    assert response["Location"] == "/dashboard/today/"
     assert "/dashboard/orders/" not in client.get("/dashboard/my-listings/").content.decode()
 
 

@@ -1,0 +1,62 @@
+"""Bar charts drawn as SVG on the server: geometry here, markup in
+storefront_theme/dashboard/bar_chart.html (no script, readable without the picture:
+a title, a description and the same figures in a table beside it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+WIDTH = 360
+HEIGHT = 180
+LABEL_BAND = 22  # under the bars: the period's label
+VALUE_BAND = 16  # over the tallest bar: its value
+
+
+@dataclass(frozen=True)
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    label: str
+    value_text: str
+    label_x: float
+
+
+@dataclass(frozen=True)
+class BarChart:
+    title: str
+    description: str
+    bars: list[Bar]
+    width: int = WIDTH
+    height: int = HEIGHT
+
+    @property
+    def baseline(self) -> int:
+        return self.height - LABEL_BAND
+
+
+def bar_chart(
+    *, title: str, description: str, points: list[tuple[str, Decimal | int, str]]
+) -> BarChart:
+    """One bar per (label, value, value as text), scaled to the largest value."""
+    top = max((value for _, value, _ in points), default=0) or 1
+    slot = WIDTH / max(len(points), 1)
+    plot = HEIGHT - LABEL_BAND - VALUE_BAND
+    bars = []
+    for index, (label, value, value_text) in enumerate(points):
+        height = round(float(value) / float(top) * plot, 1)
+        x = round(index * slot + slot * 0.15, 1)
+        bars.append(
+            Bar(
+                x=x,
+                y=round(HEIGHT - LABEL_BAND - height, 1),
+                width=round(slot * 0.7, 1),
+                height=height,
+                label=label,
+                value_text=value_text,
+                label_x=round(index * slot + slot / 2, 1),
+            )
+        )
+    return BarChart(title=title, description=description, bars=bars)
