@@ -22,6 +22,7 @@ class Bar:
     label: str
     value_text: str
     label_x: float
+    axis_label: str  # under the bar; blank where labels would touch
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class BarChart:
     title: str
     description: str
     bars: list[Bar]
+    peak_text: str = ""  # the tallest bar's value, written over the plot
     width: int = WIDTH
     height: int = HEIGHT
 
@@ -38,10 +40,20 @@ class BarChart:
 
 
 def bar_chart(
-    *, title: str, description: str, points: list[tuple[str, Decimal | int, str]]
+    *,
+    title: str,
+    description: str,
+    points: list[tuple[str, Decimal | int, str]],
+    axis_labels: list[str] | None = None,
 ) -> BarChart:
-    """One bar per (label, value, value as text), scaled to the largest value."""
-    top = max((value for _, value, _ in points), default=0) or 1
+    """One bar per (label, value, value as text), scaled to the largest value.
+
+    ``axis_labels`` (one per bar, the label by default) are written under the bars;
+    a blank one leaves its bar unlabelled there, its tooltip still names it.
+    """
+    axis_labels = axis_labels or [label for label, _, _ in points]
+    peak = max(points, key=lambda point: point[1], default=None)
+    top = (peak[1] if peak else 0) or 1
     slot = WIDTH / max(len(points), 1)
     plot = HEIGHT - LABEL_BAND - VALUE_BAND
     bars = []
@@ -57,6 +69,8 @@ def bar_chart(
                 label=label,
                 value_text=value_text,
                 label_x=round(index * slot + slot / 2, 1),
+                axis_label=axis_labels[index],
             )
         )
-    return BarChart(title=title, description=description, bars=bars)
+    peak_text = peak[2] if peak and peak[1] else ""
+    return BarChart(title=title, description=description, bars=bars, peak_text=peak_text)

@@ -437,8 +437,26 @@ def _sales_period(request) -> str:
     return period if period in SALES_PERIODS else "month"
 
 
-def _period_label(period: str, start: datetime.date) -> str:
-    return start.strftime("%d/%m") if period == "week" else start.strftime("%m/%y")
+def _period_names(period: str, starts: list[datetime.date]) -> list[str]:
+    """Each period in full, for a bar's tooltip."""
+    if period == "week":
+        return [_("week of %(day)s") % {"day": start.strftime("%d/%m/%Y")} for start in starts]
+    return [start.strftime("%m/%Y") for start in starts]
+
+
+def _period_labels(period: str, starts: list[datetime.date]) -> list[str]:
+    """Labels short enough for twelve bars on a phone: every other week's Monday (the
+    latest always), each month's number with the year on the first bar and on January."""
+    if period == "week":
+        last = len(starts) - 1
+        return [
+            start.strftime("%d/%m") if (last - index) % 2 == 0 else ""
+            for index, start in enumerate(starts)
+        ]
+    return [
+        start.strftime("%m/%y") if index == 0 or start.month == 1 else str(start.month)
+        for index, start in enumerate(starts)
+    ]
 
 
 class VendorSalesView(MemberAreaMixin, TemplateView):
@@ -451,6 +469,8 @@ class VendorSalesView(MemberAreaMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         period = _sales_period(self.request)
         rows = vendor_sales_periods(self.vendor, period)
+        starts = [row["start"] for row in rows]
+        names, labels = _period_names(period, starts), _period_labels(period, starts)
         span = {
             "first": rows[0]["start"].strftime("%d/%m/%Y"),
             "last": timezone.localdate().strftime("%d/%m/%Y"),
@@ -465,18 +485,20 @@ class VendorSalesView(MemberAreaMixin, TemplateView):
                 description=_("Revenue of each %(period)s from %(first)s to %(last)s, in dong.")
                 % {"period": by, **span},
                 points=[
-                    (_period_label(period, row["start"]), row["revenue"], currency(row["revenue"]))
-                    for row in rows
+                    (name, row["revenue"], currency(row["revenue"]))
+                    for name, row in zip(names, rows, strict=True)
                 ],
+                axis_labels=labels,
             ),
             orders_chart=bar_chart(
                 title=_("Orders by %(period)s") % {"period": by},
                 description=_("Number of orders each %(period)s from %(first)s to %(last)s.")
                 % {"period": by, **span},
                 points=[
-                    (_period_label(period, row["start"]), row["orders"], str(row["orders"]))
-                    for row in rows
+                    (name, row["orders"], str(row["orders"]))
+                    for name, row in zip(names, rows, strict=True)
                 ],
+                axis_labels=labels,
             ),
             best_sellers=selectors.vendor_best_sellers(self.vendor),
             low_stock=selectors.vendor_low_stock(self.vendor),
