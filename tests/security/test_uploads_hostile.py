@@ -35,7 +35,7 @@ from cms.models import ContestEntry
 from marketplace.models import Vendor
 from marketplace.services.roles import roles_sync
 from marketplace.services.vendors import vendor_member_add
-from tests.browserless import form_fields
+from tests.browserless import form_fields, oscar_editor_html
 from tests.factories import (
     category_create,
     commune_create,
@@ -171,7 +171,7 @@ class ProductEditor:
         self.client = client
 
     def post(self, file):
-        data = form_fields(self.client.get(self.url).content.decode(), self.form)
+        data = form_fields(oscar_editor_html(self.client, self.url), self.form)
         data["images-0-original"] = file
         return self.client.post(self.url, data)
 
@@ -422,7 +422,7 @@ def test_a_form_without_the_cleaning_field_still_stores_only_clean_pictures(
         ("vi", "bomb-20000x20000", "Ảnh quá lớn, không mở được (quá nhiều điểm ảnh)"),
         ("en", "bomb-20000x20000", "The picture is too big to open (too many pixels)"),
         ("en", "svg-with-script", "This file is not a picture we can read"),
-        ("en", "30-mb", "The picture is too large (30.0 MB); the limit is 8 MB."),
+        ("en", "30-mb", "The picture is too large (30.0 MB); the limit is 20 MB."),
     ],
 )
 def test_the_refusal_is_said_in_her_language(client, home_page, language, hostile_id, message):
