@@ -16,10 +16,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from oscar.apps.dashboard.catalogue.views import (
-    ProductCreateUpdateView as OscarProductCreateUpdateView,
+    ProductCreateRedirectView as OscarProductCreateRedirectView,
 )
 from oscar.apps.dashboard.catalogue.views import (
-    ProductCreateRedirectView as OscarProductCreateRedirectView,
+    ProductCreateUpdateView as OscarProductCreateUpdateView,
 )
 from oscar.apps.dashboard.catalogue.views import ProductLookupView as OscarProductLookupView
 from oscar.core.loading import get_class, get_model
