@@ -394,9 +394,7 @@ def test_her_list_links_to_her_form(client, shop):
 
 
 @pytest.mark.parametrize("status", ["pending", "rejected", None])
-def test_a_product_not_approved_opens_for_her_as_a_preview_without_a_basket(
-    client, shop, status
-):
+def test_a_product_not_approved_opens_for_her_as_a_preview_without_a_basket(client, shop, status):
     product = product_create(
         "Làn cói", vendor=shop["vendor"], category=shop["category"], listing_status="approved"
     )
