@@ -183,7 +183,7 @@ class MemberProductForm(forms.ModelForm):
     """Her product: what a buyer reads, its price and stock, and the photos."""
 
     photos = PhotosField(
-        label=_("Photos"),
+        label=_("Add photos"),
         help_text=_(
             "Take photos with your phone or choose them from its gallery; you can pick several. "
             "The first photo is the cover."
@@ -258,6 +258,7 @@ class MemberProductForm(forms.ModelForm):
     def __init__(self, *args, stockrecord=None, category=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["title"].label = _("Product name")
+        self.fields["title"].required = True  # Oscar leaves it blank for variants only
         self.fields["category"].choices = _category_choices()
         self.fields["origin_commune"].choices = _commune_choices()
         self.fields["ocop_stars"].choices = [("", _("No OCOP certificate"))] + [

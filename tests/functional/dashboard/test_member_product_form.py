@@ -422,3 +422,12 @@ def test_an_approved_product_has_no_banner_and_its_basket_form(client, shop):
     soup = BeautifulSoup(client.get(product.get_absolute_url()).content.decode(), "html.parser")
     assert soup.select_one(".preview-banner") is None
     assert soup.select("form[action*='/basket/add/']")
+
+
+def test_a_preview_offers_no_review_to_write(client, shop):
+    product = product_create(
+        "Làn cói", vendor=shop["vendor"], category=shop["category"], listing_status="pending"
+    )
+    client.force_login(shop["member"])
+    html = client.get(product.get_absolute_url()).content.decode()
+    assert "/reviews/add/" not in html
