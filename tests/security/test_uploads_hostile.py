@@ -182,6 +182,41 @@ class ProductEditor:
         return " ".join(response.context["image_formset"].forms[0].errors.get("original", []))
 
 
+class MemberProductForm(ProductEditor):
+    """Her own product form (dashboard/member_products.py): its photos, and the OCOP
+    certificate's photo."""
+
+    form = "form.member-product-form"
+    refused_status = 400
+
+    def __init__(self, client, home_page, field="photos"):
+        super().__init__(client, home_page)
+        self.field = field
+        self.url = f"/dashboard/my-listings/{self.product.pk}/edit/"
+
+    def post(self, file):
+        data = form_fields(self.client.get(self.url).content.decode(), self.form)
+        data[self.field] = file
+        if self.field == "ocop_certificate_image":
+            data.update(
+                ocop_stars="4",
+                ocop_certificate_number="OCOP-NB-2024-117",
+                ocop_issued_on="2024-03-01",
+                ocop_expires_on="2027-03-01",
+            )
+        return self.client.post(self.url, data)
+
+    def stored(self) -> list[str]:
+        if self.field == "photos":
+            return super().stored()
+        self.product.refresh_from_db()
+        name = self.product.ocop_certificate_image.name
+        return [name] if name else []
+
+    def errors(self, response) -> str:
+        return " ".join(response.context["form"].errors.get(self.field, []))
+
+
 class ProfilePicture:
     """Her shop profile (/dashboard/profile/): the logo or the cover."""
 
@@ -310,6 +345,10 @@ class WagtailImageMultipleAdd(WagtailImageAdd):
 
 ENDPOINTS = {
     "product-editor-images": ProductEditor,
+    "member-product-photos": MemberProductForm,
+    "member-product-ocop-photo": lambda client, home: MemberProductForm(
+        client, home, "ocop_certificate_image"
+    ),
     "profile-logo": lambda client, home: ProfilePicture(client, home, "logo"),
     "profile-cover": lambda client, home: ProfilePicture(client, home, "cover_image"),
     "sell-apply-photo": Application,
