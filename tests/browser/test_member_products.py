@@ -150,6 +150,7 @@ def test_a_member_adds_a_product_sends_it_and_resends_it_after_a_refusal(phone, 
     sign_in(phone, Taps(phone), "canbo@example.vn", "/dashboard/listings/")
     phone.get_by_role("link", name=TITLE).first.click()
     phone.wait_for_load_state()
+    check_page(phone, "staff-decision", "form.card")
     phone.check("input[name=decision][value=reject]")
     phone.fill("textarea[name=reason]", "Ảnh thứ hai bị tối; chị chụp lại giúp.")
     phone.get_by_role("button", name="Ghi nhận quyết định").click()

@@ -431,3 +431,22 @@ def test_a_preview_offers_no_review_to_write(client, shop):
     client.force_login(shop["member"])
     html = client.get(product.get_absolute_url()).content.decode()
     assert "/reviews/add/" not in html
+
+
+def test_a_kind_of_another_product_cannot_be_taken_over(client, shop):
+    other = product_create("Nón lá", vendor=vendor_create("Hợp tác xã B"), price=80000)
+    child = Product.objects.create(parent=other, structure=Product.CHILD, title="Cỡ lớn")
+    response = add(
+        client,
+        shop,
+        **{
+            "variants-0-id": str(child.pk),
+            "variants-0-name": "Của tôi",
+            "variants-0-price": "1",
+            "variants-0-stock": "1",
+        },
+    )
+    assert response.status_code == 404
+    child.refresh_from_db()
+    assert child.title == "Cỡ lớn" and child.parent == other
+    assert not Product.objects.filter(title="Làn cói Kim Sơn").exists()
