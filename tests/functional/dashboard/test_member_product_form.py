@@ -450,3 +450,12 @@ def test_a_kind_of_another_product_cannot_be_taken_over(client, shop):
     child.refresh_from_db()
     assert child.title == "Cỡ lớn" and child.parent == other
     assert not Product.objects.filter(title="Làn cói Kim Sơn").exists()
+
+
+def test_each_field_is_described_by_its_help_text(client, shop):
+    client.force_login(shop["member"])
+    soup = BeautifulSoup(client.get(NEW).content.decode(), "html.parser")
+    described = soup.select("form.member-product-form [aria-describedby]")
+    assert len(described) >= 8
+    for field in described:
+        assert soup.find(id=field["aria-describedby"]) is not None, field["name"]
