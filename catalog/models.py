@@ -35,6 +35,7 @@ LOCAL_PRODUCT_FIELDS = (
     "ocop_certificate_number",
     "ocop_issued_on",
     "ocop_expires_on",
+    "ocop_certificate_image",
 )
 
 
@@ -102,6 +103,12 @@ class Product(AbstractProduct):
     )
     ocop_issued_on = models.DateField(_("OCOP certificate issued"), null=True, blank=True)
     ocop_expires_on = models.DateField(_("OCOP certificate expires"), null=True, blank=True)
+    ocop_certificate_image = models.ImageField(
+        _("photo of the OCOP certificate"),
+        upload_to="ocop/",
+        blank=True,
+        help_text=_("For the Union's review of the rating."),
+    )
     trace_code = models.CharField(
         _("traceability code"), max_length=16, unique=True, null=True, blank=True, editable=False
     )

@@ -27,9 +27,10 @@ class ProductDetailView(OscarProductDetailView):
     def is_viewable(self, product, request):
         if getattr(self, "_viewable", None) is None:  # asked twice per request: one query
             canonical = product.parent if product.is_child else product
-            self._viewable = (
+            self._for_sale = (
                 product.is_public and products_for_sale().filter(pk=canonical.pk).exists()
-            ) or can_preview_product(request.user, canonical)
+            )
+            self._viewable = self._for_sale or can_preview_product(request.user, canonical)
         return self._viewable
 
     def redirect_if_necessary(self, current_path, product):
@@ -62,6 +63,8 @@ class ProductDetailView(OscarProductDetailView):
             related_products=product_cards(product_related(canonical, vendor=vendor))[:8],
             trace_url=trace_url(canonical),
             trace_qr=trace_qr_svg(canonical, title=_("QR code of the traceability page")),
+            # Its member or Union staff previewing a product shoppers cannot see.
+            preview=self.is_viewable(product, self.request) and not self._for_sale,
         )
         return context
 

@@ -37,6 +37,7 @@ def picture_folders() -> tuple[str, ...]:
         oscar_images,  # product pictures and Oscar's image attributes
         "categories/",  # Oscar's category pictures (staff)
         "vendors/",  # logos and covers, the application photo
+        "ocop/",  # photos of products' OCOP certificates
         "contests/",  # contest entries
         "original_images/",  # Wagtail images (staff)
         "avatar_images/",  # Wagtail admin avatars (staff)

@@ -8,7 +8,12 @@ makes it the only one):
   converted to JPEG (browsers cannot show it);
 - a byte limit, then a pixel limit read from the header before anything is
   decoded, so a small file declaring a huge picture (a decompression bomb)
-  never reaches memory;
+  never reaches memory; a JPEG may declare more pixels (a phone's 48 or 64
+  megapixel photo), because it is decoded already reduced (``draft``: the
+  decoder's own 1/2, 1/4 or 1/8 scale), so what reaches memory stays under
+  the same limit;
+- scaled down to at most ``MAX_EDGE`` pixels on its long side: enough for any
+  screen and every thumbnail, and a phone's photo no longer weighs megabytes;
 - re-encoded from the pixels alone: EXIF (with the GPS position of a seller's
   home), XMP, comments and anything after the picture's end (a JPEG/HTML
   polyglot) are left behind; the orientation the phone meant is applied
@@ -31,8 +36,17 @@ from pillow_heif import register_heif_opener
 
 register_heif_opener()
 
-MAX_BYTES = 8 * 1024 * 1024
+# A phone's full-resolution JPEG (48 MP) weighs 10 to 20 MB.
+MAX_BYTES = 20 * 1024 * 1024
+# Pixels decoded into memory, whatever the format.
 MAX_PIXELS = 40_000_000
+# Pixels a JPEG may declare: decoded at a reduced scale (see ``_decode_reduced``);
+# under Pillow's own bomb warning (about 89 million).
+MAX_JPEG_PIXELS = 80_000_000
+# The long side of a stored picture.
+MAX_EDGE = 3200
+# Formats whose decoder can scale down while decoding.
+REDUCIBLE_FORMATS = frozenset({"JPEG", "MPO"})
 # What the content is -> (what it is stored as, extension, content type).
 FORMATS = {
     "JPEG": ("JPEG", "jpg", "image/jpeg"),
@@ -63,8 +77,11 @@ def clean_image(upload) -> CleanedPicture:
         return upload
     if upload.size is None or upload.size > MAX_BYTES:
         raise ValidationError(
-            _("The picture is too large (%(size)s MB); the limit is 8 MB.")
-            % {"size": round((upload.size or 0) / 1024 / 1024, 1)},
+            _("The picture is too large (%(size)s MB); the limit is %(limit)s MB.")
+            % {
+                "size": round((upload.size or 0) / 1024 / 1024, 1),
+                "limit": MAX_BYTES // 1024 // 1024,
+            },
             code="too_large",
         )
     upload.seek(0)
@@ -74,6 +91,8 @@ def clean_image(upload) -> CleanedPicture:
             image = Image.open(upload)  # reads the header only
             if image.format not in FORMATS:
                 raise ValidationError(_("Upload a JPEG, PNG or WebP picture."), code="bad_format")
+            if image.format in REDUCIBLE_FORMATS:
+                _decode_reduced(image)
             if image.width * image.height > MAX_PIXELS:
                 raise ValidationError(TOO_MANY_PIXELS, code="too_big")
             image.load()
@@ -89,10 +108,27 @@ def clean_image(upload) -> CleanedPicture:
     return _re_encode(image)
 
 
+def _decode_reduced(image: Image.Image) -> None:
+    """Have a large JPEG decoded at the smallest of the decoder's scales still above ``MAX_EDGE``.
+
+    Reads nothing but the header; refuses a JPEG declaring more than ``MAX_JPEG_PIXELS``.
+    """
+    width, height = image.size
+    if width * height > MAX_JPEG_PIXELS:
+        raise ValidationError(TOO_MANY_PIXELS, code="too_big")
+    long_side = max(width, height)
+    if long_side <= MAX_EDGE:
+        return
+    ratio = MAX_EDGE / long_side
+    image.draft(image.mode, (max(1, int(width * ratio)), max(1, int(height * ratio))))
+
+
 def _re_encode(image: Image.Image) -> CleanedPicture:
     stored_format, extension, content_type = FORMATS[image.format]
     icc_profile = image.info.get("icc_profile")
     image = ImageOps.exif_transpose(image)  # keep the orientation the phone meant
+    if max(image.size) > MAX_EDGE:
+        image.thumbnail((MAX_EDGE, MAX_EDGE), Image.Resampling.LANCZOS)
     if stored_format == "JPEG" and image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
         icc_profile = None  # a CMYK profile does not describe the RGB pixels

@@ -39,9 +39,14 @@ MEMBER_DASHBOARD_VIEWS = frozenset(
         "dashboard:index",
         "marketplace:dashboard-member-today",
         "marketplace:dashboard-member-listings",
-        # Oscar's product editor, her products only, changes to approved ones held for
-        # review (dashboard/catalogue/views.py); the name is also Oscar's "choose a type"
-        # step before the editor: a redirect, nothing else.
+        # Her own product form and each product's status page (dashboard/member_products.py).
+        "marketplace:dashboard-member-product-create",
+        "marketplace:dashboard-member-product-detail",
+        "marketplace:dashboard-member-product-update",
+        # Oscar's product editor: opening it sends her to her own form; what it still
+        # takes (her products only, changes to approved ones held for review) is in
+        # dashboard/catalogue/views.py. The name is also Oscar's "choose a type" step
+        # before the editor: a redirect, nothing else.
         "dashboard:catalogue-product",
         "dashboard:catalogue-product-create",
         "marketplace:dashboard-product-qr",

@@ -9,6 +9,7 @@ product editor and product lookup are Oscar's URLs served by our views
 from django.urls import path
 
 from dashboard import checkouts as dashboard_checkouts
+from dashboard import member_products
 from dashboard import member_today as dashboard_today
 from dashboard import settlements as dashboard_settlements
 from dashboard import vendor_orders as dashboard_orders
@@ -50,6 +51,21 @@ urlpatterns = [
         "dashboard/my-listings/",
         dashboard_views.MemberListingsView.as_view(),
         name="dashboard-member-listings",
+    ),
+    path(
+        "dashboard/my-listings/new/",
+        member_products.MemberProductFormView.as_view(),
+        name="dashboard-member-product-create",
+    ),
+    path(
+        "dashboard/my-listings/<int:pk>/",
+        member_products.MemberProductDetailView.as_view(),
+        name="dashboard-member-product-detail",
+    ),
+    path(
+        "dashboard/my-listings/<int:pk>/edit/",
+        member_products.MemberProductFormView.as_view(),
+        name="dashboard-member-product-update",
     ),
     path(
         "dashboard/my-listings/<int:pk>/qr.png",

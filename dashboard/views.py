@@ -26,6 +26,7 @@ from oscar.views.decorators import permissions_required
 
 from core.refusals import refusal_as_message, refusal_on_form
 from dashboard.charts import bar_chart
+from dashboard.revision_diff import revision_changes
 from marketplace import selectors
 from marketplace.forms import (
     InvitationForm,
@@ -34,7 +35,7 @@ from marketplace.forms import (
     VendorDecisionForm,
     VendorProfileForm,
 )
-from marketplace.models import AdministrativeArea, Listing, ListingRevision, Vendor, VendorMember
+from marketplace.models import Listing, ListingRevision, Vendor, VendorMember
 from marketplace.permissions import member_vendor
 from marketplace.services.invitations import invitation_create
 from marketplace.services.listings import (
@@ -280,7 +281,7 @@ class MemberListingsView(MemberAreaMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         newest_first = ListingRevision.objects.order_by("-submitted_at", "-pk")
         products = (
-            Product.objects.filter(stockrecords__partner=self.vendor.partner)
+            selectors.vendor_products_all(self.vendor)
             .select_related("listing")
             .prefetch_related(
                 "stockrecords",
@@ -294,8 +295,6 @@ class MemberListingsView(MemberAreaMixin, TemplateView):
             products=page.object_list,
             paginator=paginator,
             page_obj=page,
-            # Oscar's "new product" step asks for a product type first.
-            product_classes=get_model("catalogue", "ProductClass").objects.order_by("name"),
         )
         return context
 
@@ -303,8 +302,7 @@ class MemberListingsView(MemberAreaMixin, TemplateView):
         """Submit one of her products for review."""
         pk = request.POST.get("product", "")
         product = get_object_or_404(
-            Product.objects.filter(stockrecords__partner=self.vendor.partner).distinct(),
-            pk=pk if pk.isdigit() else None,
+            selectors.vendor_products_all(self.vendor), pk=pk if pk.isdigit() else None
         )
         with refusal_as_message(request):
             listing_submit(product=product, actor=request.user)
@@ -350,56 +348,6 @@ class VendorTeamView(MemberAreaMixin, TemplateView):
             messages.success(request, _("Invitation ready."))
             return redirect("marketplace:dashboard-team")
         return self.render_to_response(self.get_context_data(form=form), status=400)
-
-
-def revision_changes(current: dict, proposed: dict) -> list[dict]:
-    """The public fields that differ, with labels, for the reviewer's side-by-side view."""
-    labels = {
-        "title": _("Title"),
-        "description": _("Description"),
-        "origin_commune_id": _("Origin commune"),
-        "maker": _("Made by"),
-        "materials": _("Materials or ingredients"),
-        "size": _("Weight or size"),
-        "shelf_life": _("Shelf life"),
-        "ocop_stars": _("OCOP stars"),
-        "ocop_certificate_number": _("OCOP certificate number"),
-        "ocop_issued_on": _("OCOP certificate issued"),
-        "ocop_expires_on": _("OCOP certificate expires"),
-        "category_ids": _("Categories"),
-        "prices": _("Price"),
-        "images": _("Pictures"),
-        "variants": _("Variants"),
-    }
-    changed = [key for key in labels if current.get(key) != proposed.get(key)]
-    area_ids = {current.get("origin_commune_id"), proposed.get("origin_commune_id")} - {None}
-    area_names = (
-        dict(AdministrativeArea.objects.filter(pk__in=area_ids).values_list("pk", "name"))
-        if "origin_commune_id" in changed
-        else {}
-    )
-
-    def shown(key, value):
-        if key == "variants" and value:
-            return "; ".join(_variant_shown(variant) for variant in value.values())
-        return area_names.get(value, value) if key == "origin_commune_id" else value
-
-    return [
-        {
-            "key": key,
-            "label": labels[key],
-            "current": shown(key, current.get(key)),
-            "proposed": shown(key, proposed.get(key)),
-        }
-        for key in changed
-    ]
-
-
-def _variant_shown(variant: dict) -> str:
-    """One variant as a line for the reviewer: title, prices and pictures."""
-    prices = ", ".join(variant["prices"].values())
-    pictures = ", ".join(path.rsplit("/", 1)[-1] for path in variant["images"])
-    return " · ".join(part for part in (variant["title"], prices, pictures) if part)
 
 
 SALES_PERIODS = {"week": 12, "month": 12}  # how many of each the chart and the CSV show

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.db.models import Q
+
 from marketplace.models import Vendor, VendorMember
 
 
@@ -18,6 +20,9 @@ def can_preview_product(user, product) -> bool:
         return False
     if user.has_perm("marketplace.view_listing"):
         return True
+    # A parent product is sold through its variants' stock records.
     return VendorMember.objects.filter(
-        user=user, vendor__partner__stockrecords__product=product
+        Q(vendor__partner__stockrecords__product=product)
+        | Q(vendor__partner__stockrecords__product__parent=product),
+        user=user,
     ).exists()

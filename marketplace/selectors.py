@@ -70,6 +70,22 @@ def product_cards(queryset: QuerySet) -> QuerySet:
     )
 
 
+def vendor_products_all(vendor: Vendor) -> QuerySet:
+    """Every product of a vendor, for sale or not, as its members list them.
+
+    No variants; a parent product through its variants' stock records.
+    """
+    partner_id = vendor.partner_id
+    return (
+        Product.objects.filter(parent__isnull=True)
+        .filter(
+            Q(stockrecords__partner_id=partner_id)
+            | Q(children__stockrecords__partner_id=partner_id)
+        )
+        .distinct()
+    )
+
+
 def product_vendor(product) -> Vendor | None:
     """The vendor selling ``product`` (each product is sold by one vendor here).
 

@@ -41,3 +41,27 @@ def form_fields(html: str, selector: str = "form[method=post]") -> dict[str, obj
         else:
             data[name] = field.get("value", "")
     return data
+
+
+def oscar_editor_html(client, url: str) -> str:
+    """Oscar's product editor at ``url`` as Union staff see it, for a test that then posts it
+    as the signed-in person.
+
+    A member who opens Oscar's editor is sent to her own form (dashboard/member_products.py);
+    the editor still answers her POSTs, behind the same guards (her products only, changes to
+    approved ones held), and the tests of those guards build the form they post from here.
+    """
+    from django.contrib.auth import get_user_model
+
+    user = client.session.get("_auth_user_id")
+    page = client.get(url)
+    if page.status_code != 302 or user is None:
+        return page.content.decode()
+    User = get_user_model()
+    staff, _created = User.objects.get_or_create(
+        username="editor-html", defaults={"is_staff": True, "is_superuser": True}
+    )
+    client.force_login(staff)
+    html = client.get(url).content.decode()
+    client.force_login(User.objects.get(pk=user))
+    return html

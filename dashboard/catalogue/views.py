@@ -10,11 +10,14 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
+from oscar.apps.dashboard.catalogue.views import (
+    ProductCreateRedirectView as OscarProductCreateRedirectView,
+)
 from oscar.apps.dashboard.catalogue.views import (
     ProductCreateUpdateView as OscarProductCreateUpdateView,
 )
@@ -23,11 +26,12 @@ from oscar.core.loading import get_class, get_model
 
 from catalog.models import LOCAL_PRODUCT_FIELDS
 from catalog.qr import trace_qr_png
+from core.uploads import CleanImageField
 from dashboard.access import is_dashboard_member
 from dashboard.product_images import CleanProductImageFormSet
 from marketplace.models import AdministrativeArea
 from marketplace.permissions import member_vendor
-from marketplace.selectors import product_vendor
+from marketplace.selectors import product_vendor, vendor_products_all
 from marketplace.services.listings import (
     listing_create_on_behalf,
     listing_hold_changes,
@@ -36,6 +40,7 @@ from marketplace.services.listings import (
 )
 
 Product = get_model("catalogue", "Product")
+ProductClass = get_model("catalogue", "ProductClass")
 OscarProductForm = get_class("dashboard.catalogue.forms", "ProductForm")
 
 LOCAL_FIELDS = list(LOCAL_PRODUCT_FIELDS)
@@ -65,6 +70,7 @@ class LocalProductForm(OscarProductForm):
             "ocop_issued_on": DateInput(),
             "ocop_expires_on": DateInput(),
         }
+        field_classes = {"ocop_certificate_image": CleanImageField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -92,6 +98,9 @@ class ProductCreateUpdateView(OscarProductCreateUpdateView):
     image_formset = CleanProductImageFormSet
 
     def dispatch(self, request, *args, **kwargs):
+        # A member opening Oscar's editor gets her own form (dashboard/member_products.py).
+        if request.method == "GET" and is_dashboard_member(request.user):
+            return redirect(self.member_form_url())
         # Oscar's "Upselling" picker lists every cooperative's products (through
         # the product lookup, which is staff's) and links them unreviewed: not hers.
         if is_dashboard_member(request.user):
@@ -101,6 +110,22 @@ class ProductCreateUpdateView(OscarProductCreateUpdateView):
                 if name != "recommended_formset"
             }
         return super().dispatch(request, *args, **kwargs)
+
+    def member_form_url(self) -> str:
+        """Her form for her product at this address (its parent's for a variant), or a new one.
+
+        Another cooperative's product, or none, is the 404 her form would answer.
+        """
+        pk = self.kwargs.get("pk")
+        if pk is None:
+            get_object_or_404(ProductClass, slug=self.kwargs.get("product_class_slug"))
+            return reverse("marketplace:dashboard-member-product-create")
+        product = Product.objects.filter(pk=pk).only("parent_id").first()
+        target = (product.parent_id or product.pk) if product else None
+        vendor = member_vendor(self.request.user)
+        if vendor is None or not vendor_products_all(vendor).filter(pk=target).exists():
+            raise Http404
+        return reverse("marketplace:dashboard-member-product-update", kwargs={"pk": target})
 
     def get_success_url(self):
         """After "Save", a member goes back to her listings, where she sends it for review."""
@@ -137,6 +162,15 @@ class ProductCreateUpdateView(OscarProductCreateUpdateView):
                 ),
             )
         return response
+
+
+class ProductCreateRedirectView(OscarProductCreateRedirectView):
+    """Oscar's "choose a product type" step; a member has no type to choose: her own form."""
+
+    def get_redirect_url(self, *args, **kwargs):
+        if is_dashboard_member(self.request.user):
+            return reverse("marketplace:dashboard-member-product-create")
+        return super().get_redirect_url(*args, **kwargs)
 
 
 def _positive_int(value: str | None, default: int) -> int:

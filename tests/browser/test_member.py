@@ -13,39 +13,27 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def member_lists_a_product(page, market) -> None:
     log_in(page, "lan@example.vn", PASSWORD)
     page.goto("/dashboard/my-listings/")
-    page.select_option("#add_product_form select", label="Đặc sản")
-    page.get_by_role("button", name="Thêm sản phẩm").click()
-    page.wait_for_url("**/products/create/dac-san/")
+    page.get_by_role("link", name="Thêm sản phẩm").click()
+    page.wait_for_url("**/dashboard/my-listings/new/")
 
     page.fill("#id_title", "Làn cói Kim Sơn")
     page.fill("#id_maker", "Chị Phạm Thị Lan")
-    page.click("a[href='#product_category']")
-    page.select_option(
-        "#id_productcategory_set-0-category", label="Cói và mây tre đan > Túi và đồ dùng cói"
-    )
-    page.click("a[href='#product_images']")
-    # The preview shows the picture and hides Oscar's "Upload Image" button (site.js).
+    page.select_option("#id_category", label="Túi và đồ dùng cói")
     with csp_checked(page):
         page.set_input_files(
-            "#id_images-0-original",
+            "input[name=photos]",
             files=[{"name": "lan-coi.png", "mimeType": "image/png", "buffer": png_bytes()}],
         )
-        page.locator("#upload_button_id_images-0-original-image").wait_for(state="hidden")
-    page.click("a[href='#product_stock']")
-    page.select_option("#id_stockrecords-0-partner", label="Hợp tác xã Cói Kim Sơn")
-    page.fill("#id_stockrecords-0-partner_sku", "COI-01")
-    page.fill("#id_stockrecords-0-num_in_stock", "12")
-    page.fill("#id_stockrecords-0-price", "180000")
+    page.fill("#id_num_in_stock", "12")
+    page.fill("#id_price", "180.000")
     screenshot(page, "member-product-form")
-    # A tap, as on a phone: the Save button must not hide under Oscar's fixed bar.
-    page.locator("button[name=action][value=save]").click()
-    page.wait_for_url("**/dashboard/my-listings/")
+    page.locator(".mp-actions button[type=submit]").click()
+    page.wait_for_url("**/dashboard/my-listings/*/")
     assert page.locator(".alert-success").count() == 1
 
-    row = page.locator("tr", has_text="Làn cói Kim Sơn")
-    row.get_by_role("button", name="Gửi duyệt").click()
-    page.wait_for_load_state()
-    assert "Đang chờ duyệt" in page.locator("tr", has_text="Làn cói Kim Sơn").inner_text()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Gửi Hội duyệt").click()
+    assert "Đang chờ Hội duyệt" in page.locator(".mp-status").inner_text()
     screenshot(page, "member-sent-for-review")
     assert csp_violations(page) == []
 

@@ -1,4 +1,4 @@
-"""A member adds a picture in the product editor on her phone: a refused file says why.
+"""A member adds a picture in her product form on her phone: a refused file says why.
 
 The hostile corpus (tests/security/test_uploads_hostile.py) posts every file
 to every endpoint; this walks the one she meets most, in Chromium, to see
@@ -22,11 +22,10 @@ ProductImage = get_model("catalogue", "ProductImage")
 
 
 def add_picture(page, name: str, data: bytes, mime: str) -> None:
-    page.click("a[href='#product_images']")
     page.set_input_files(
-        "#id_images-0-original", files=[{"name": name, "mimeType": mime, "buffer": data}]
+        "input[name=photos]", files=[{"name": name, "mimeType": mime, "buffer": data}]
     )
-    page.locator("button[name=action][value=continue]").click()
+    page.locator(".mp-actions button[type=submit]").click()
     page.wait_for_load_state()
 
 
@@ -39,16 +38,16 @@ def test_a_refused_picture_says_why_and_a_photo_goes_in_without_its_gps(phone, h
         listing_status="pending",
     )
     log_in(phone, "lan@example.vn", PASSWORD)
-    phone.goto(f"/dashboard/catalogue/products/{product.pk}/")
+    phone.goto(f"/dashboard/my-listings/{product.pk}/edit/")
 
     add_picture(phone, "anh.png", png_bomb(), "image/png")
-    phone.click("a[href='#product_images']")
     refusal = phone.get_by_text("Ảnh quá lớn, không mở được")
     assert refusal.is_visible()
     screenshot(phone, "member-product-picture-refused")
     assert not ProductImage.objects.filter(product=product).exists()
 
     add_picture(phone, "nha-chi-lan.jpg", gps_jpeg(), "image/jpeg")
+    phone.wait_for_url(f"**/dashboard/my-listings/{product.pk}/")
     screenshot(phone, "member-product-picture-added")
     assert phone.locator(".alert-success").count() == 1
     (image,) = ProductImage.objects.filter(product=product)

@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from marketplace.models import ListingRevision
 from marketplace.services.roles import roles_sync
 from marketplace.services.vendors import vendor_member_add
-from tests.browserless import form_fields
+from tests.browserless import form_fields, oscar_editor_html
 from tests.factories import category_create, product_create, vendor_create
 from tests.html_safety import (
     HARMLESS,
@@ -43,9 +43,7 @@ def shop(home_page):
 
 def edit_description(client, user, product, description: str, **changes):
     client.force_login(user)
-    page = client.get(EDIT.format(pk=product.pk))
-    assert page.status_code == 200
-    data = form_fields(page.content.decode(), EDITOR_FORM)
+    data = form_fields(oscar_editor_html(client, EDIT.format(pk=product.pk)), EDITOR_FORM)
     data.update(description=description, **changes)
     return client.post(EDIT.format(pk=product.pk), data)
 

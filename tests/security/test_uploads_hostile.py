@@ -35,7 +35,7 @@ from cms.models import ContestEntry
 from marketplace.models import Vendor
 from marketplace.services.roles import roles_sync
 from marketplace.services.vendors import vendor_member_add
-from tests.browserless import form_fields
+from tests.browserless import form_fields, oscar_editor_html
 from tests.factories import (
     category_create,
     commune_create,
@@ -171,7 +171,7 @@ class ProductEditor:
         self.client = client
 
     def post(self, file):
-        data = form_fields(self.client.get(self.url).content.decode(), self.form)
+        data = form_fields(oscar_editor_html(self.client, self.url), self.form)
         data["images-0-original"] = file
         return self.client.post(self.url, data)
 
@@ -180,6 +180,41 @@ class ProductEditor:
 
     def errors(self, response) -> str:
         return " ".join(response.context["image_formset"].forms[0].errors.get("original", []))
+
+
+class MemberProductForm(ProductEditor):
+    """Her own product form (dashboard/member_products.py): its photos, and the OCOP
+    certificate's photo."""
+
+    form = "form.member-product-form"
+    refused_status = 400
+
+    def __init__(self, client, home_page, field="photos"):
+        super().__init__(client, home_page)
+        self.field = field
+        self.url = f"/dashboard/my-listings/{self.product.pk}/edit/"
+
+    def post(self, file):
+        data = form_fields(self.client.get(self.url).content.decode(), self.form)
+        data[self.field] = file
+        if self.field == "ocop_certificate_image":
+            data.update(
+                ocop_stars="4",
+                ocop_certificate_number="OCOP-NB-2024-117",
+                ocop_issued_on="2024-03-01",
+                ocop_expires_on="2027-03-01",
+            )
+        return self.client.post(self.url, data)
+
+    def stored(self) -> list[str]:
+        if self.field == "photos":
+            return super().stored()
+        self.product.refresh_from_db()
+        name = self.product.ocop_certificate_image.name
+        return [name] if name else []
+
+    def errors(self, response) -> str:
+        return " ".join(response.context["form"].errors.get(self.field, []))
 
 
 class ProfilePicture:
@@ -310,6 +345,10 @@ class WagtailImageMultipleAdd(WagtailImageAdd):
 
 ENDPOINTS = {
     "product-editor-images": ProductEditor,
+    "member-product-photos": MemberProductForm,
+    "member-product-ocop-photo": lambda client, home: MemberProductForm(
+        client, home, "ocop_certificate_image"
+    ),
     "profile-logo": lambda client, home: ProfilePicture(client, home, "logo"),
     "profile-cover": lambda client, home: ProfilePicture(client, home, "cover_image"),
     "sell-apply-photo": Application,
@@ -422,7 +461,7 @@ def test_a_form_without_the_cleaning_field_still_stores_only_clean_pictures(
         ("vi", "bomb-20000x20000", "Ảnh quá lớn, không mở được (quá nhiều điểm ảnh)"),
         ("en", "bomb-20000x20000", "The picture is too big to open (too many pixels)"),
         ("en", "svg-with-script", "This file is not a picture we can read"),
-        ("en", "30-mb", "The picture is too large (30.0 MB); the limit is 8 MB."),
+        ("en", "30-mb", "The picture is too large (30.0 MB); the limit is 20 MB."),
     ],
 )
 def test_the_refusal_is_said_in_her_language(client, home_page, language, hostile_id, message):

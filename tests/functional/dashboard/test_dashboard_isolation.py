@@ -37,8 +37,9 @@ def login(client, user):
 
 @pytest.mark.parametrize("who", EXPECTED)
 def test_product_edit_page(client, world, who):
+    """Oscar's editor for staff; a member is sent to her own form (or gets its 404)."""
     response = login(client, world[who]).get(
-        f"/dashboard/catalogue/products/{world['product'].pk}/"
+        f"/dashboard/catalogue/products/{world['product'].pk}/", follow=world[who] is not None
     )
     if EXPECTED[who] == "login":
         assert response.status_code == 302 and "login" in response["Location"]
@@ -162,3 +163,49 @@ def test_the_service_refuses_a_second_vendor_too(world):
         )
     assert refused.value.code == "other_vendor"
     assert Vendor.objects.count() == 2
+
+
+# --------------------------------------------------------------------------
+# Her own product form and status page (dashboard/member_products.py)
+# --------------------------------------------------------------------------
+
+MEMBER_PRODUCT_PAGES = {
+    "new product form": "/dashboard/my-listings/new/",
+    "product status": "/dashboard/my-listings/{pk}/",
+    "product form": "/dashboard/my-listings/{pk}/edit/",
+}
+# Union staff review products; they edit them in Oscar's editor, not in a member's form.
+MEMBER_PAGE_EXPECTED = {**EXPECTED, "member of vendor A": 200, "Union staff": 403}
+
+
+@pytest.mark.parametrize("page", MEMBER_PRODUCT_PAGES)
+@pytest.mark.parametrize("who", MEMBER_PAGE_EXPECTED)
+def test_member_product_pages(client, world, who, page):
+    url = MEMBER_PRODUCT_PAGES[page].format(pk=world["product"].pk)
+    response = login(client, world[who]).get(url)
+    expected = MEMBER_PAGE_EXPECTED[who]
+    if page == "new product form" and who == "member of vendor B":
+        expected = 200  # her own new product
+    if expected == "login":
+        assert response.status_code == 302 and "login" in response["Location"]
+    else:
+        assert response.status_code == expected
+
+
+@pytest.mark.parametrize("page", ["product status", "product form"])
+@pytest.mark.parametrize("who", ["anonymous", "shopper", "member of vendor B", "Union staff"])
+def test_others_cannot_change_or_send_her_product(client, world, who, page):
+    product = world["product"]
+    Listing = product.listing.__class__
+    Listing.objects.filter(product=product).delete()
+    url = MEMBER_PRODUCT_PAGES[page].format(pk=product.pk)
+    response = login(client, world[who]).post(
+        url, {"title": "Bị sửa trộm", "price": "1", "num_in_stock": "1"}
+    )
+    assert response.status_code in {302, 403, 404}
+    if response.status_code == 302:
+        assert "login" in response["Location"]
+    product.refresh_from_db()
+    assert product.title == "Gạo nếp cái hoa vàng"
+    assert product.stockrecords.get().price != 1
+    assert not Listing.objects.filter(product=product).exists()

@@ -10,7 +10,7 @@ from marketplace.models import ListingRevision, ModerationEvent
 from marketplace.services.listings import listing_revision_decide
 from marketplace.services.roles import roles_sync
 from marketplace.services.vendors import vendor_member_add
-from tests.browserless import form_fields
+from tests.browserless import form_fields, oscar_editor_html
 from tests.factories import category_create, commune_create, product_create, vendor_create
 
 pytestmark = pytest.mark.django_db
@@ -33,9 +33,7 @@ def shop(home_page):
 
 def post_edit(client, user, product, **changes):
     client.force_login(user)
-    page = client.get(EDIT.format(pk=product.pk))
-    assert page.status_code == 200
-    data = form_fields(page.content.decode(), FORM)
+    data = form_fields(oscar_editor_html(client, EDIT.format(pk=product.pk)), FORM)
     data.update(changes)
     return client.post(EDIT.format(pk=product.pk), data)
 
@@ -130,7 +128,8 @@ def test_union_staff_edits_apply_at_once(client, shop):
     assert not ListingRevision.objects.exists()
 
 
-def test_add_a_product_from_her_listings_asks_the_type_then_opens_the_editor(client, shop):
+def test_add_a_product_from_her_listings_opens_her_own_form(client, shop):
+    """No product type to choose: her list links to her form; Oscar's steps send her there."""
     from bs4 import BeautifulSoup
 
     from tests.factories import oscar_factories
@@ -138,14 +137,16 @@ def test_add_a_product_from_her_listings_asks_the_type_then_opens_the_editor(cli
     product_class = oscar_factories.ProductClassFactory(name="Đặc sản", slug="dac-san")
     client.force_login(shop["member"])
     page = BeautifulSoup(client.get("/dashboard/my-listings/").content, "html.parser")
-    form = page.select_one("form#add_product_form")
-    options = {o.text: o["value"] for o in form.select("select[name=product_class] option")}
-    response = client.get(form["action"], {"product_class": options["Đặc sản"]})
-    assert response.status_code == 302
-    assert response["Location"] == f"/dashboard/catalogue/products/create/{product_class.slug}/"
-    editor = client.get(response["Location"])
-    assert editor.status_code == 200
-    assert "ocop_certificate_number" in editor.content.decode()
+    assert page.select_one("a#add_product")["href"] == "/dashboard/my-listings/new/"
+    response = client.get(
+        "/dashboard/catalogue/products/create/", {"product_class": product_class.pk}
+    )
+    assert response["Location"] == "/dashboard/my-listings/new/"
+    response = client.get(f"/dashboard/catalogue/products/create/{product_class.slug}/")
+    assert response["Location"] == "/dashboard/my-listings/new/"
+    form = client.get("/dashboard/my-listings/new/")
+    assert form.status_code == 200
+    assert "ocop_certificate_number" in form.content.decode()
 
 
 def test_the_admin_refuses_an_incomplete_ocop_certificate_with_the_same_message(client, shop):

@@ -12,7 +12,7 @@ from PIL import Image
 
 from marketplace.models import Listing, ListingRevision, Vendor
 from marketplace.services.roles import roles_sync
-from tests.browserless import form_fields
+from tests.browserless import form_fields, oscar_editor_html
 from tests.factories import category_create, commune_create
 
 pytestmark = pytest.mark.django_db
@@ -80,7 +80,7 @@ def test_apply_approve_list_sell_and_change_price(
     )
     url = "/dashboard/catalogue/products/create/dac-san/"
     form = "form#create_update_product_form"
-    data = form_fields(client.get(url).content.decode(), form)
+    data = form_fields(oscar_editor_html(client, url), form)
     data.update(
         {
             "title": "Mật ong rừng Cúc Phương",
@@ -115,7 +115,7 @@ def test_apply_approve_list_sell_and_change_price(
     # 6. She raises the price; the old price stays public until the Union approves.
     client.login(request=HttpRequest(), username="ong@example.vn", password="ong-mat-cuc-phuong")
     edit = f"/dashboard/catalogue/products/{product.pk}/"
-    data = form_fields(client.get(edit).content.decode(), form)
+    data = form_fields(oscar_editor_html(client, edit), form)
     data["stockrecords-0-price"] = "280000"
     client.post(edit, data)
     client.logout()

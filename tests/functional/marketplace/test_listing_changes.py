@@ -10,7 +10,7 @@ from PIL import Image
 from marketplace.models import ListingRevision, ModerationEvent
 from marketplace.services.roles import roles_sync
 from marketplace.services.vendors import vendor_member_add
-from tests.browserless import form_fields
+from tests.browserless import form_fields, oscar_editor_html
 from tests.factories import category_create, product_create, vendor_create
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ def shop(home_page):
 
 def edit(client, user, product, files=None, **changes):
     client.force_login(user)
-    data = form_fields(client.get(EDIT.format(pk=product.pk)).content.decode(), FORM)
+    data = form_fields(oscar_editor_html(client, EDIT.format(pk=product.pk)), FORM)
     data.update(changes)
     data.update(files or {})
     return client.post(EDIT.format(pk=product.pk), data)

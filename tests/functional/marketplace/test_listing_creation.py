@@ -8,7 +8,7 @@ from marketplace.models import Listing, ModerationEvent
 from marketplace.selectors import products_for_sale
 from marketplace.services.roles import roles_sync
 from marketplace.services.vendors import vendor_member_add
-from tests.browserless import form_fields
+from tests.browserless import form_fields, oscar_editor_html
 from tests.factories import category_create, vendor_create
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +38,7 @@ def shop(home_page):
 def create(client, user, shop, title):
     client.force_login(user)
     url = "/dashboard/catalogue/products/create/dac-san/"
-    data = form_fields(client.get(url).content.decode(), FORM)
+    data = form_fields(oscar_editor_html(client, url), FORM)
     data.update(
         {
             "title": title,

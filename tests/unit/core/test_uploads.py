@@ -174,3 +174,37 @@ def test_pillow_bomb_guard_is_turned_into_a_message(monkeypatch):
     with pytest.raises(ValidationError) as error:
         clean_image(picture("PNG", size=(100, 100)))
     assert error.value.code == "too_big"
+
+
+def test_a_phones_48_megapixel_jpeg_is_accepted_and_scaled_down():
+    cleaned = clean_image(picture("JPEG", size=(8000, 6000)))
+    assert Image.open(cleaned).size == (uploads.MAX_EDGE, uploads.MAX_EDGE * 3 // 4)
+
+
+def test_a_portrait_photo_keeps_its_turn_when_scaled_down():
+    exif = Image.Exif()
+    exif[0x0112] = 6  # the phone was held upright: rotate 90°
+    cleaned = clean_image(picture("JPEG", size=(4000, 3000), exif=exif.tobytes()))
+    assert Image.open(cleaned).size == (uploads.MAX_EDGE * 3 // 4, uploads.MAX_EDGE)
+
+
+def test_a_large_png_is_scaled_down_too():
+    cleaned = clean_image(picture("PNG", size=(4000, 1000)))
+    assert Image.open(cleaned).size == (uploads.MAX_EDGE, 800)
+
+
+def test_a_jpeg_declaring_too_many_pixels_is_refused_before_decoding(monkeypatch):
+    monkeypatch.setattr(uploads, "MAX_JPEG_PIXELS", 1000)
+    with pytest.raises(ValidationError) as error:
+        clean_image(picture("JPEG", size=(100, 100)))
+    assert error.value.code == "too_big"
+
+
+def test_a_jpeg_is_decoded_reduced_within_the_memory_limit(monkeypatch):
+    # 8000 × 6000 declared, decoded at 1/2 (4000 × 3000 = 12 million pixels).
+    monkeypatch.setattr(uploads, "MAX_PIXELS", 12_000_000)
+    clean_image(picture("JPEG", size=(8000, 6000)))
+    monkeypatch.setattr(uploads, "MAX_PIXELS", 11_999_999)
+    with pytest.raises(ValidationError) as error:
+        clean_image(picture("JPEG", size=(8000, 6000)))
+    assert error.value.code == "too_big"
