@@ -207,6 +207,7 @@ class HomePage(ReadableSlugMixin, EnglishTitle, Page):
         "cms.CampaignPage",
         "cms.ContestPage",
         "cms.ContentPage",
+        "union.JoinPage",
     ]
     max_count = 1
 
