@@ -8,3 +8,7 @@ class UnionConfig(AppConfig):
     name = "union"
     verbose_name = _("The Union's members and reports")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Receivers import models: only once the registry is ready.
+        from union import signals  # noqa: F401

@@ -221,3 +221,9 @@ def test_staff_export_the_list_as_csv_without_erased_requests(client, people, co
     assert rows[1][5] == "Ninh Hải" and rows[1][6] == "Hoa Lư"
     assert rows[1][-1] == CONSENT_VERSION
     assert rows[2][1] == "'=HYPERLINK(1)"  # never a formula in the spreadsheet
+
+
+def test_every_shop_page_links_to_the_join_page_once_it_is_live(client, home_page):
+    assert "tham-gia-hoi" not in client.get("/catalogue/").content.decode()
+    page = publish(home_page, JoinPage(title="Tham gia Hội", slug="tham-gia-hoi"))
+    assert f'href="{page.url}"' in client.get("/catalogue/").content.decode()
