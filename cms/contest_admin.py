@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import classproperty
@@ -75,7 +76,8 @@ class DecisionColumn(Column):
             ContestEntry.snippet_viewset.get_url_name("decide"), args=(quote(instance.pk),)
         )
         context["next_url"] = request.get_full_path() if request else ""
-        context["csrf_token"] = parent_context.get("csrf_token")
+        # The table renders its cells without the page's context processors.
+        context["csrf_token"] = get_token(request) if request else ""
         return context
 
 

@@ -1,6 +1,8 @@
 """Admin for Union staff: product and cooperative choosers, collections, contest entries."""
 
+from django.templatetags.static import static
 from django.urls import path
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
@@ -21,6 +23,11 @@ from cms.models import ContestEntry, ProductCollection
 @hooks.register("register_admin_viewset")
 def register_choosers():
     return [product_chooser_viewset, vendor_chooser_viewset]
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("cms/admin.css"))
 
 
 class ProductCollectionViewSet(SnippetViewSet):

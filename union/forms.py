@@ -52,7 +52,9 @@ class MembershipRequestForm(forms.Form):
         max_length=200,
         help_text=_("For example: Bình Dương, Khu công nghiệp VSIP."),
     )
-    occupation = forms.ChoiceField(label=_("Occupation"), choices=Occupation.choices)
+    occupation = forms.ChoiceField(
+        label=_("Occupation"), choices=[("", _("Choose your occupation")), *Occupation.choices]
+    )
     consent = forms.BooleanField(
         label=CONSENT_LABEL,
         error_messages={

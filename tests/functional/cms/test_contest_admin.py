@@ -149,3 +149,18 @@ def test_wagtail_admin_words_read_in_vietnamese(client):
     login = client.get("/cms/login/").content.decode()
     assert "Mật khẩu" in login and "Password" not in login
     assert "Nhập Tên đăng nhập của bạn" in login
+
+
+def test_the_row_buttons_carry_a_working_csrf_token(editor, entries):
+    import re
+
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(editor)
+    html = browser.get(LIST).content.decode()
+    form = html.split(f'action="{LIST}decide/{entries[0].pk}/"')[1]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+    response = browser.post(
+        f"{LIST}decide/{entries[0].pk}/", {"decision": "approve", "csrfmiddlewaretoken": token}
+    )
+    assert response.status_code == 302
+    assert statuses(entries)[0] == "approved"
