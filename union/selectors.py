@@ -46,3 +46,21 @@ def reports_about(kind: str, object_id: int) -> QuerySet:
 
 def events_about(kind: str, object_id: int) -> QuerySet:
     return UnionEvent.objects.filter(kind=kind, object_id=object_id).select_related("actor")
+
+
+def new_members_by_district(*, since=None, until=None) -> list[dict]:
+    """Accepted requests to join per district (by the day staff accepted them), for the reports.
+
+    Rows ``{"district": name or "", "members": n}``, most first; women living
+    outside the province count under "" (no district).
+    """
+    queryset = MembershipRequest.objects.filter(status=MembershipRequest.Status.ACCEPTED)
+    if since is not None:
+        queryset = queryset.filter(decided_at__gte=since)
+    if until is not None:
+        queryset = queryset.filter(decided_at__lt=until)
+    rows = queryset.values("commune__parent__name").annotate(members=Count("pk"))
+    found = [
+        {"district": row["commune__parent__name"] or "", "members": row["members"]} for row in rows
+    ]
+    return sorted(found, key=lambda row: (-row["members"], row["district"]))

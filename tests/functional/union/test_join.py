@@ -227,3 +227,20 @@ def test_every_shop_page_links_to_the_join_page_once_it_is_live(client, home_pag
     assert "tham-gia-hoi" not in client.get("/catalogue/").content.decode()
     page = publish(home_page, JoinPage(title="Tham gia Hội", slug="tham-gia-hoi"))
     assert f'href="{page.url}"' in client.get("/catalogue/").content.decode()
+
+
+def test_new_members_are_counted_per_district_for_the_reports(commune):
+    from union.selectors import new_members_by_district
+
+    kim_son = commune_create("Kim Tân", "Kim Sơn")
+    _request(commune, phone="0912000001", status="accepted", decided_at=timezone.now())
+    _request(kim_son, phone="0912000002", status="accepted", decided_at=timezone.now())
+    _request(kim_son, phone="0912000003", status="accepted", decided_at=timezone.now())
+    _request(kim_son, phone="0912000004")  # still waiting
+    _request(None, phone="0912000005", place_outside="Bình Dương", status="accepted")
+    assert new_members_by_district() == [
+        {"district": "Kim Sơn", "members": 2},
+        {"district": "", "members": 1},
+        {"district": "Hoa Lư", "members": 1},
+    ]
+    assert new_members_by_district(since=timezone.now()) == []
