@@ -183,3 +183,13 @@ def test_a_hidden_product_leaves_the_cached_catalogue_at_once(
     with django_capture_on_commit_callbacks(execute=True):
         staff.post(f"/dashboard/union/reports/product/{product.pk}/", {"action": "hide"})
     assert "Hộp cói đựng trà" not in client.get("/catalogue/").content.decode()
+
+
+def test_union_staff_find_both_queues_in_the_dashboard_menu(client, people):
+    client.force_login(people["Union staff"])
+    html = client.get("/dashboard/", follow=True).content.decode()
+    assert 'href="/dashboard/union/reports/"' in html
+    assert 'href="/dashboard/union/members/"' in html
+    client.force_login(people["member of vendor A"])
+    html = client.get("/dashboard/", follow=True).content.decode()
+    assert "/dashboard/union/" not in html
