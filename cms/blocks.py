@@ -223,6 +223,27 @@ class CurrentContestBlock(blocks.StructBlock):
         return context
 
 
+class SafetyContactBlock(blocks.StructBlock):
+    name = blocks.CharBlock(max_length=120, label=_("who"))
+    phone = blocks.CharBlock(max_length=20, label=_("phone"))
+    note = blocks.CharBlock(required=False, max_length=160, label=_("when to call"))
+
+    class Meta:
+        icon = "mobile-alt"
+        label = _("Contact")
+
+
+class SafetyContactsBlock(blocks.StructBlock):
+    """The national child protection hotline 111 (always shown) and the Union's own contacts."""
+
+    contacts = blocks.ListBlock(SafetyContactBlock(), label=_("The Union's contacts"))
+
+    class Meta:
+        icon = "warning"
+        label = _("Help for safety online")
+        template = "cms/blocks/safety_contacts.html"
+
+
 class BaseContentBlock(blocks.StreamBlock):
     paragraph = RichTextBlock(label=_("Text"))
     image = CaptionedImageBlock()

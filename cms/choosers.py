@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
+from core.text import folded_filter
 from marketplace.selectors import products_for_sale, vendors_public
 
 
@@ -27,7 +28,8 @@ class TitleSearchForm(BaseFilterForm):
         objects = super().filter(objects)
         query = (self.cleaned_data.get("q") or "").strip()
         if query:
-            objects = objects.filter(**{f"{self.search_field}__icontains": query})
+            # Editors type without marks: "hop coi dung tra" finds "Hộp cói đựng trà".
+            objects = folded_filter(objects, query, self.search_field)
             self.is_searching = True
             self.search_query = query
         return objects

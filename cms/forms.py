@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm
 
 from core.uploads import CleanImageField
 
@@ -35,3 +36,15 @@ class QuizForm(forms.Form):
 
     def answers(self) -> dict[str, int]:
         return {block_id: self.cleaned_data[name] for name, block_id in self.question_ids}
+
+
+class CmsLoginForm(LoginForm):
+    """Wagtail's sign-in form with a translated password label.
+
+    Wagtail's ``LoginForm`` declares the password field without a label, so
+    Django printed the field's name: "Password*" on the Vietnamese page.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Password")

@@ -208,6 +208,7 @@ class HomePage(ReadableSlugMixin, EnglishTitle, Page):
         "cms.ContestPage",
         "cms.ContentPage",
         "cms.GuideIndexPage",
+        "union.JoinPage",
     ]
     max_count = 1
 
@@ -378,6 +379,18 @@ class StoryGalleryImage(Orderable):
 
 
 class NewsIndexPage(IndexPage):
+    safety_contacts = StreamField(
+        [("contacts", blocks.SafetyContactsBlock())],
+        blank=True,
+        max_num=1,
+        verbose_name=_("help for safety online"),
+        help_text=_(
+            "Shown with the hotline 111 on the news about safety online and on each article of "
+            "that topic."
+        ),
+    )
+
+    content_panels = IndexPage.content_panels + [FieldPanel("safety_contacts")]
     subpage_types = ["cms.ArticlePage"]
     children_name = "articles"
     children_ordering = ("-date", "-pk")
@@ -397,6 +410,7 @@ class NewsIndexPage(IndexPage):
         topic = request.GET.get("topic", "")
         context["topics"] = ArticlePage.Topic.choices
         context["current_topic"] = topic if topic in ArticlePage.Topic.values else ""
+        context["safety_help"] = topic == ArticlePage.Topic.ONLINE_SAFETY
         return context
 
 
@@ -426,6 +440,15 @@ class ArticlePage(ReadableSlugMixin, Page):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.topic == self.Topic.ONLINE_SAFETY:
+            # Its news section's contacts, with the hotline 111 (cms/includes/safety_help.html).
+            parent = self.get_parent().specific
+            context["safety_help"] = True
+            context["safety_index"] = parent if isinstance(parent, NewsIndexPage) else None
+        return context
 
 
 class CampaignPage(ReadableSlugMixin, Page):

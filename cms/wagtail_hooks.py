@@ -1,20 +1,34 @@
 """Admin for Union staff: product and cooperative choosers, collections, contest entries."""
 
+from django.templatetags.static import static
+from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
-from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.choosers import product_chooser_viewset, vendor_chooser_viewset
+from cms.contest_admin import (
+    ApproveEntriesBulkAction,
+    EntryPhotoPanel,
+    RejectEntriesBulkAction,
+    contest_entry_decision_view,
+    entry_columns,
+)
 from cms.models import ContestEntry, ProductCollection
 
 
 @hooks.register("register_admin_viewset")
 def register_choosers():
     return [product_chooser_viewset, vendor_chooser_viewset]
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    # safe: format_html escapes the static file's address; the tag around it is ours.
+    return format_html('<link rel="stylesheet" href="{}">', static("cms/admin.css"))
 
 
 class ProductCollectionViewSet(SnippetViewSet):
@@ -26,16 +40,6 @@ class ProductCollectionViewSet(SnippetViewSet):
     search_fields = ["title"]
 
 
-class PhotoColumn(Column):
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        # safe: format_html escapes the file's URL; the markup around it is ours.
-        context["value"] = format_html(
-            '<img src="{}" alt="" style="max-height:80px">', instance.image.url
-        )
-        return context
-
-
 class ContestEntryViewSet(SnippetViewSet):
     """Staff approve or reject photo entries; entrants' photos are never edited here."""
 
@@ -43,11 +47,18 @@ class ContestEntryViewSet(SnippetViewSet):
     icon = "image"
     menu_label = _("Contest entries")
     add_to_admin_menu = True
-    list_display = [PhotoColumn("image", label=_("photo")), "caption", "contest", "user", "status"]
+    list_display = entry_columns()
     list_filter = ["status", "contest"]
-    panels = [FieldPanel("status"), FieldPanel("caption")]
+    panels = [EntryPhotoPanel(), FieldPanel("status"), FieldPanel("caption")]
     inspect_view_enabled = True
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("decide/<str:pk>/", contest_entry_decision_view, name="decide")
+        ]
 
 
 register_snippet(ProductCollectionViewSet)
 register_snippet(ContestEntryViewSet)
+hooks.register("register_bulk_action", ApproveEntriesBulkAction)
+hooks.register("register_bulk_action", RejectEntriesBulkAction)

@@ -27,6 +27,7 @@ from customer.views import (
 )
 from dashboard import urls as dashboard_urls
 from marketplace import urls as marketplace_urls
+from union import urls as union_urls
 
 handler403 = "core.views.permission_denied"
 handler404 = "core.views.page_not_found"
@@ -67,7 +68,8 @@ urlpatterns = [
                 + marketplace_urls.urlpatterns
                 + checkout_urls.urlpatterns
                 + [path("payments/", include("payments.urls"))]
-                + dashboard_urls.urlpatterns,
+                + dashboard_urls.urlpatterns
+                + union_urls.urlpatterns,
                 "marketplace",
             )
         ),

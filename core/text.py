@@ -64,3 +64,28 @@ def in_language(vietnamese: str, english: str = "") -> str:
     if english and (get_language() or "").startswith("en"):
         return english
     return vietnamese
+
+
+def folded_match(query: str, text: str) -> bool:
+    """Whether every word of ``query`` is in ``text``, both without marks and case.
+
+    "hop coi dung tra" matches "Hộp cói đựng trà"; "coi kim son" matches
+    "Hợp tác xã Cói Kim Sơn".
+    """
+    haystack = f" {fold(text)} "
+    return all(word in haystack for word in fold(query).split())
+
+
+def folded_filter(queryset, query: str, field: str):
+    """``queryset`` narrowed to rows whose ``field`` matches ``query`` without marks.
+
+    Folding happens here, not in the database (SQLite and PostgreSQL without
+    ``unaccent`` cannot), so it suits the admin's choosers over lists of
+    hundreds (products for sale, cooperatives, areas), not the shop's search.
+    """
+    if not fold(query):
+        return queryset
+    matching = [
+        pk for pk, text in queryset.values_list("pk", field) if folded_match(query, text or "")
+    ]
+    return queryset.filter(pk__in=matching)

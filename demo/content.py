@@ -1307,6 +1307,64 @@ _REQUIRED_PRODUCT_WORDS = (
 )
 
 
+# "An toàn trên không gian mạng": the two newest articles, with the help block of the
+# news section (hotline 111 and the Union's contacts, UNION_SAFETY_CONTACTS).
+ARTICLES = (
+    {
+        "title": "Gọi 111 khi trẻ em bị bắt nạt, đe dọa trên mạng",
+        "topic": "online_safety",
+        "intro": "Tổng đài quốc gia bảo vệ trẻ em 111 miễn phí, nghe máy cả ngày lẫn đêm; "
+        "cha mẹ, thầy cô và chính các em đều có thể gọi.",
+        "body": (
+            "Khi con bị người lạ nhắn tin đe dọa, đòi ảnh riêng tư hay bị bạn bè bắt nạt trên "
+            "mạng xã hội, hãy giữ lại tin nhắn và ảnh chụp màn hình, đừng xóa.",
+            "Gọi ngay 111 để được tư vấn và hỗ trợ; tổng đài giữ bí mật thông tin người gọi và "
+            "phối hợp với công an, cơ quan bảo vệ trẻ em tại địa phương.",
+            "Chi hội phụ nữ thôn, xóm luôn sẵn sàng đồng hành cùng gia đình: hãy báo cho cán bộ "
+            "Hội ở xã để được giúp đỡ kịp thời.",
+        ),
+    },
+    {
+        "title": "Thấy hàng giả, nội dung xấu trên chợ phiên: bấm Báo cáo vi phạm",
+        "topic": "online_safety",
+        "intro": "Mỗi sản phẩm, hợp tác xã, câu chuyện và bài dự thi trên chợ phiên đều có "
+        "đường dẫn Báo cáo vi phạm để chị em cùng giữ chợ sạch.",
+        "body": (
+            "Nếu thấy hàng giả, thông tin sai sự thật hay hình ảnh phản cảm, hãy bấm Báo cáo vi "
+            "phạm ngay dưới mục đó, chọn lý do và ghi thêm chi tiết nếu có.",
+            "Không cần đăng nhập, không cần để lại tên; nếu muốn Hội liên hệ lại, chị em ghi số "
+            "điện thoại hoặc e-mail.",
+            "Cán bộ Hội xem xét mọi báo cáo; báo cáo về việc gây hại cho trẻ em được xử lý trước "
+            "và mục vi phạm có thể được ẩn ngay trong khi chờ xác minh.",
+        ),
+    },
+    *ARTICLES,
+)
+
+UNION_SAFETY_CONTACTS = (
+    {
+        "name": "Hội LHPN tỉnh Ninh Bình, Ban Gia đình - Xã hội",
+        "phone": "0229 3871 234",
+        "note": "Giờ hành chính, từ thứ Hai đến thứ Sáu",
+    },
+    {
+        "name": "Tổ tư vấn an toàn trên mạng của Hội",
+        "phone": "0912 345 111",
+        "note": "Nhắn Zalo bất cứ lúc nào; cán bộ Hội gọi lại",
+    },
+)
+
+JOIN_PAGE = {
+    "title": "Tham gia Hội",
+    "intro": "Hội Liên hiệp Phụ nữ tỉnh Ninh Bình chào đón mọi phụ nữ từ đủ 18 tuổi: nông dân, "
+    "tiểu thương, công nhân, chị em đang làm ăn xa quê. Điền vài dòng dưới đây, cán bộ Hội ở xã, "
+    "phường của chị sẽ gọi điện để hẹn gặp.",
+    "outro": "Là hội viên, chị được tham gia sinh hoạt chi hội, các lớp học bán hàng trên mạng, "
+    "vay vốn ưu đãi qua Hội và được bảo vệ quyền lợi hợp pháp.",
+    "thank_you": "Cảm ơn chị! Cán bộ Hội sẽ gọi cho chị trong vài ngày tới.",
+}
+
+
 def _require(condition: bool, message: str) -> None:
     if not condition:
         raise AssertionError(message)
@@ -1395,7 +1453,7 @@ def validate() -> None:
     for story in STORIES:
         _require(story["vendor"] in vendor_names, f"{story['title']}: unknown vendor")
         _require(len(story["body"]) == 3, f"{story['title']}: needs 3 paragraphs")
-    _require(len(ARTICLES) == 20, "expected 20 articles")
+    _require(len(ARTICLES) == 22, "expected 22 articles")
     for article in ARTICLES:
         _require(article["topic"] in ARTICLE_TOPICS, f"{article['title']}: unknown topic")
         _require(len(article["body"]) == 3, f"{article['title']}: needs 3 paragraphs")

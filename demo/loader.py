@@ -52,6 +52,7 @@ from marketplace.services.roles import roles_sync, union_leader_group
 from marketplace.services.vendors import vendor_member_add
 from search.indexing import product_documents_rebuild
 from search.pages import page_documents_complete
+from union.models import JoinPage
 
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
@@ -563,6 +564,17 @@ def _pages(summary: DemoSummary, vendors: dict[str, Vendor]) -> None:
         title=content.NEWS_SECTION["title"],
         title_en=content.NEWS_SECTION["title_en"],
         intro="Tin hoạt động của Hội Liên hiệp Phụ nữ tỉnh.",
+        safety_contacts=[("contacts", {"contacts": list(content.UNION_SAFETY_CONTACTS)})],
+    )
+    _child(
+        home,
+        JoinPage,
+        "tham-gia-hoi",
+        summary,
+        title=content.JOIN_PAGE["title"],
+        intro=f"<p>{content.JOIN_PAGE['intro']}</p>",
+        outro=f"<p>{content.JOIN_PAGE['outro']}</p>",
+        thank_you=content.JOIN_PAGE["thank_you"],
     )
     for data in content.STORIES:
         _child(

@@ -62,6 +62,10 @@ RATE_LIMITS = {
     "order-status": (20, 15 * 60),
     "vendor-apply": (5, 60 * 60),
     "vendor-apply-email": (3, 60 * 60),
+    # Joining the Union and reporting abuse (union/views.py): a commune meeting may send
+    # many requests from one hall's connection, a flood of reports may not.
+    "union-join": (30, 60 * 60),
+    "abuse-report": (10, 60 * 60),
     # Content-Security-Policy violation reports a browser sends (core/csp.py).
     "csp-report": (120, 60 * 60),
 }

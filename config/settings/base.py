@@ -79,6 +79,7 @@ LOCAL_APPS = [
     "marketplace",
     "cms",
     "payments",
+    "union",
     "demo",
 ]
 from config.settings.oscar import OSCAR_APPS  # noqa: E402

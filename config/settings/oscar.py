@@ -93,6 +93,13 @@ def _menu_check(name: str):
     return access_fn
 
 
+def _has_perm(permission: str):
+    def access_fn(user, url_name, url_args=None, url_kwargs=None) -> bool:
+        return user.has_perm(permission)
+
+    return access_fn
+
+
 # Oscar's menu hides from members what the dashboard gate refuses them.
 OSCAR_DASHBOARD_DEFAULT_ACCESS_FUNCTION = "dashboard.access.dashboard_access_fn"
 
@@ -156,6 +163,22 @@ OSCAR_DASHBOARD_NAVIGATION = [
                 "label": _("Moderation log"),
                 "url_name": "marketplace:dashboard-moderation-event-list",
                 "access_fn": _menu_check("can_view_vendors"),
+            },
+        ],
+    },
+    {
+        "label": _("Union"),
+        "icon": "fas fa-hands-helping",
+        "children": [
+            {
+                "label": _("Requests to join"),
+                "url_name": "marketplace:dashboard-membership-list",
+                "access_fn": _has_perm("union.view_membershiprequest"),
+            },
+            {
+                "label": _("Reports of abuse"),
+                "url_name": "marketplace:dashboard-report-queue",
+                "access_fn": _has_perm("union.view_abusereport"),
             },
         ],
     },

@@ -31,6 +31,8 @@ WAGTAILADMIN_BASE_URL = env_str("SITE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search_backend"}}
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+# The sign-in form with its password field labelled (Wagtail's prints the field name).
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.forms.CmsLoginForm"
 WAGTAIL_CONTENT_LANGUAGES = [("vi", _("Vietnamese"))]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "txt"]
 # Links are shared on Zalo and typed on phones: ASCII slugs travel best.

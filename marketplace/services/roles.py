@@ -65,6 +65,11 @@ UNION_STAFF_PERMISSIONS = (
     ("cms", "delete_productcollection"),
     ("cms", "view_contestentry"),
     ("cms", "change_contestentry"),
+    # Requests to join the Union and reports of abuse (the union app's dashboard pages).
+    ("union", "view_membershiprequest"),
+    ("union", "change_membershiprequest"),
+    ("union", "view_abusereport"),
+    ("union", "change_abusereport"),
 )
 # Page permissions on the whole tree: staff write and submit; leaders also publish.
 STAFF_PAGE_PERMISSIONS = ("add_page", "change_page", "lock_page")

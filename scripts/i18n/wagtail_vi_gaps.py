@@ -103,6 +103,10 @@ OVERRIDES: dict[Key, str] = {
     (None, "log entry"): "Django's 'đăng nhập' means 'log in'",
     (None, "log entries"): "Django's 'mục đăng nhập' means 'login entries'",
     (None, "permission"): "Django's 'cho phép' means 'allow'",
+    # Wagtail's vi glues the placeholder to the next word.
+    (None, "%(label)s and Publish"): "Wagtail's vi reads 'Duyệtvà Xuất bản' (no space)",
+    (None, "Enter your %(username_field_name)s"): "Wagtail's vi reads 'Nhập Tên đăng nhậpcủa "
+    "bạn' (no space)",
 }
 
 # {name} placeholders of str.format() strings, besides common's %-placeholders.
