@@ -84,6 +84,23 @@ class RequestLogMiddleware:
         return response
 
 
+class RedactSecrets(logging.Filter):
+    """On Django's own request records ("Not Found: /path"): the path with its secrets redacted.
+
+    Set on the ``django.request`` logger (config/settings/base.py), so every
+    handler (the console, a test's capture) gets the redacted line.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        request = getattr(record, "request", None)
+        if request is not None and hasattr(request, "META"):
+            redacted = _path(request)
+            if redacted != request.path:
+                record.msg = record.getMessage().replace(request.path, redacted)
+                record.args = ()
+        return True
+
+
 class JsonFormatter(logging.Formatter):
     """A log record as one JSON object on one line: time, level, logger, message, fields."""
 

@@ -307,12 +307,15 @@ LOGGING = {
         "plain": {"format": "%(levelname)s %(name)s %(message)s"},
         "json": {"()": "core.logs.JsonFormatter"},
     },
+    "filters": {"redact": {"()": "core.logs.RedactSecrets"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         app: {"level": "INFO"}
         for app in ("core", "marketplace", "catalog", "checkout", "payments", "search", "cms")
-    },
+    }
+    # Django's "Not Found: /path" lines: a token in the path is redacted (core/logs.py).
+    | {"django.request": {"filters": ["redact"]}},
 }
 
 # accounts: sign-in lock-out and rate limits; csp: the Content-Security-Policy,
