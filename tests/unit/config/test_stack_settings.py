@@ -16,7 +16,7 @@ REQUIRED = {
     "DATABASE_URL": "postgres://u:p@db:5432/x",
     "DJANGO_ALLOWED_HOSTS": "example.vn",
 }
-# The settings module alone: the S3 backend's libraries are not installed here (requirements/s3.txt).
+# The settings module alone: the S3 libraries are not installed here (requirements/s3.txt).
 READ = (
     "import json; from django.conf import settings as s; "
     "print(json.dumps({n: getattr(s, n) for n in ("
