@@ -15,6 +15,8 @@
 # (default: an SQLite file in STACK_HOME), SEARCH_URL/SEARCH_ENGINE (optional),
 # STACK_PRODUCTS demo products (60), STACK_WORKERS gunicorn workers per process (2),
 # STACK_PYTHON (.venv/bin/python). Everything it writes lives in STACK_HOME.
+# `make bench` (BENCH_STACK=proxy) serves its own prepared data: STACK_SKIP_DATA=1,
+# STACK_MEDIA_ROOT and STACK_SEARCH_INDEX_PREFIX.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -70,7 +72,7 @@ django_env() {
   export DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost
   export DJANGO_SECURE_SSL_REDIRECT=false
   export DJANGO_SECURE_HSTS_SECONDS=0
-  export DJANGO_MEDIA_ROOT="$STACK_HOME/media"
+  export DJANGO_MEDIA_ROOT="$STACK_MEDIA_ROOT"
   export DJANGO_STATIC_ROOT="$STACK_HOME/static"
   export DJANGO_PAGE_CACHE_STAMP="$STACK_HOME/page-cache.stamp"
   export DJANGO_CACHE_DIR="$STACK_HOME/cache"
@@ -81,7 +83,7 @@ django_env() {
   export TASKS_BACKEND=immediate
   export SEARCH_URL="${STACK_SEARCH_URL:-}"
   export SEARCH_ENGINE="${STACK_SEARCH_ENGINE:-opensearch}"
-  export SEARCH_INDEX_PREFIX=chophunu-stack
+  export SEARCH_INDEX_PREFIX="$STACK_SEARCH_INDEX_PREFIX"
 }
 
 web_start() {
@@ -103,7 +105,7 @@ nginx_start() {
   CHOPHUNU_LISTEN="127.0.0.1:$STACK_PROXY_PORT" \
     CHOPHUNU_UPSTREAM_SERVERS="server 127.0.0.1:$STACK_WEB_A_PORT; server 127.0.0.1:$STACK_WEB_B_PORT;" \
     CHOPHUNU_STATIC_ROOT="$STACK_HOME/static" \
-    CHOPHUNU_MEDIA_ROOT="$STACK_HOME/media" \
+    CHOPHUNU_MEDIA_ROOT="$STACK_MEDIA_ROOT" \
     envsubst '${CHOPHUNU_LISTEN} ${CHOPHUNU_UPSTREAM_SERVERS} ${CHOPHUNU_STATIC_ROOT} ${CHOPHUNU_MEDIA_ROOT}' \
     <"$ROOT/deploy/nginx/chophunu.conf.template" >"$dir/chophunu.conf"
   # What the nginx image's own nginx.conf provides around conf.d/*.conf.
@@ -139,9 +141,9 @@ start() {
     return
   fi
   stop >/dev/null 2>&1 || true
-  mkdir -p "$STACK_HOME/media" "$STACK_HOME/static"
+  mkdir -p "$STACK_HOME/static" "${STACK_MEDIA_ROOT:-$STACK_HOME/media}"
   # nginx's workers (not root) read the static and media folders.
-  chmod 755 "$STACK_HOME" "$STACK_HOME/media" "$STACK_HOME/static"
+  chmod 755 "$STACK_HOME" "$STACK_HOME/static" "${STACK_MEDIA_ROOT:-$STACK_HOME/media}"
   local proxy_port
   proxy_port="$(free_port)"
   cat >"$ENV_FILE" <<ENV
@@ -154,6 +156,8 @@ STACK_REDIS_PORT=$(free_port)
 STACK_DATABASE_URL=${DATABASE_URL:-sqlite:///$STACK_HOME/db.sqlite3}
 STACK_SEARCH_URL=${SEARCH_URL:-}
 STACK_SEARCH_ENGINE=${SEARCH_ENGINE:-opensearch}
+STACK_SEARCH_INDEX_PREFIX=${STACK_SEARCH_INDEX_PREFIX:-chophunu-stack}
+STACK_MEDIA_ROOT=${STACK_MEDIA_ROOT:-$STACK_HOME/media}
 STACK_SECRET_KEY=$("$PYTHON" -c 'import secrets; print(secrets.token_urlsafe(48))')
 ENV
   # shellcheck source=/dev/null
@@ -169,14 +173,16 @@ ENV
   (
     django_env
     cd "$ROOT"
-    log "migrate, demo data (${STACK_PRODUCTS:-60} products), thumbnails, static files"
-    "$PYTHON" manage.py migrate --no-input -v0
-    "$PYTHON" manage.py load_demo_data --products "${STACK_PRODUCTS:-60}" >"$STACK_HOME/load.log"
-    "$PYTHON" manage.py product_thumbnails -v0
-    "$PYTHON" manage.py collectstatic --no-input -v0
-    if [ -n "$SEARCH_URL" ]; then
-      "$PYTHON" manage.py search_index rebuild >"$STACK_HOME/search.log"
+    if [ -z "${STACK_SKIP_DATA:-}" ]; then
+      log "migrate, demo data (${STACK_PRODUCTS:-60} products), thumbnails, static files"
+      "$PYTHON" manage.py migrate --no-input -v0
+      "$PYTHON" manage.py load_demo_data --products "${STACK_PRODUCTS:-60}" >"$STACK_HOME/load.log"
+      "$PYTHON" manage.py product_thumbnails -v0
+      if [ -n "$SEARCH_URL" ]; then
+        "$PYTHON" manage.py search_index rebuild >"$STACK_HOME/search.log"
+      fi
     fi
+    "$PYTHON" manage.py collectstatic --no-input -v0
   )
   web_start a "$STACK_WEB_A_PORT"
   web_start b "$STACK_WEB_B_PORT"
