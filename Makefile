@@ -10,7 +10,7 @@ PORT ?= 8000
 SITE_URL := http://$(HOST):$(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help run demo migrate test pytest check lint format messages clean opensearch opensearch-stop bench
+.PHONY: help run demo migrate test pytest check lint format messages clean opensearch opensearch-stop bench stack stack-stop
 
 help: ## Show this help
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -68,8 +68,14 @@ opensearch: ## Start a local OpenSearch node (from Maven Central) and print its 
 opensearch-stop: ## Stop the local OpenSearch node
 	scripts/opensearch/start.sh stop
 
-bench: $(VENV)/.base ## Measure the shop against stock Oscar and a bare Django page (BENCH_PRODUCTS=10000)
+bench: $(VENV)/.base ## Measure the shop against stock Oscar and a bare Django page (BENCH_PRODUCTS=10000, BENCH_STACK=proxy)
 	$(PY) -m bench.run
+
+stack: $(VENV)/.base ## Start nginx, two gunicorns and Redis on 127.0.0.1 as in production (var/stack), print their URLs
+	scripts/stack/start.sh start
+
+stack-stop: ## Stop the stack `make stack` started
+	scripts/stack/start.sh stop
 
 clean: ## Remove the local database, media and caches
 	rm -rf db.sqlite3 media staticfiles var .pytest_cache .ruff_cache

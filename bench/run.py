@@ -25,7 +25,10 @@ Steps (each timed; everything lives under the ignored .bench/ folder):
 Settings (environment): BENCH_PRODUCTS (10000), BENCH_DURATION seconds per
 page (10), BENCH_WARMUP (3), BENCH_CONNECTIONS (20), BENCH_WORKERS (cores),
 BENCH_REBUILD, DATABASE_URL, SEARCH_URL / SEARCH_ENGINE, BENCH_SEARCH (0 skips
-search), BENCH_SEARCH_REQUESTS (300 per endpoint and pass).
+search), BENCH_SEARCH_REQUESTS (300 per endpoint and pass), BENCH_STACK
+(``proxy``: the marketplace is measured through nginx in front of two gunicorn
+processes sharing Redis, scripts/stack/start.sh, with BENCH_WORKERS split
+between them; empty: one gunicorn process, as before).
 """
 
 from __future__ import annotations
@@ -61,6 +64,7 @@ VENV_PY = ROOT / ".venv" / "bin" / "python"
 LUA = BENCH / "wrk" / "report.lua"
 OPENSEARCH_START = ROOT / "scripts" / "opensearch" / "start.sh"
 OPENSEARCH_HOME = WORK / "opensearch"
+STACK_START = ROOT / "scripts" / "stack" / "start.sh"
 SEARCH_CONCURRENCY = 20
 
 COMMON_TERM = "cơm cháy"
@@ -404,6 +408,28 @@ def served(name: str, cmd: list, *, env: dict, cwd: Path, port: int, ready_path:
         logfile.close()
 
 
+@contextlib.contextmanager
+def stack_served(env: dict, *, workers: int):
+    """BENCH_STACK=proxy: the production shape on the bench's data; yields the proxy's port."""
+    stack_env = {
+        **os.environ,
+        "STACK_HOME": str(WORK / "stack"),
+        "STACK_SKIP_DATA": "1",
+        "STACK_MEDIA_ROOT": env["DJANGO_MEDIA_ROOT"],
+        "STACK_SEARCH_INDEX_PREFIX": env["SEARCH_INDEX_PREFIX"],
+        "STACK_WORKERS": str(max(1, workers // 2)),
+        "DATABASE_URL": env["DATABASE_URL"],
+        "SEARCH_URL": env.get("SEARCH_URL", ""),
+        "SEARCH_ENGINE": env.get("SEARCH_ENGINE", ""),
+    }
+    out = run([STACK_START, "start"], env=stack_env, capture=True)
+    values = dict(line.split("=", 1) for line in out.splitlines() if "=" in line)
+    try:
+        yield int(values["STACK_PROXY_PORT"])
+    finally:
+        run([STACK_START, "stop"], env=stack_env)
+
+
 def gunicorn_cmd(python: Path, app: str, port: int, workers: int) -> list:
     return [
         python, "-m", "gunicorn", app,
@@ -732,15 +758,21 @@ def measure(engine: BenchEngine) -> None:
         ("peer", peer_python, peer_env, PEER_DIR, "peer_shop.wsgi:application", peer_port),
     ):
         paths = {page: r["path"] for page, r in probes[name]["pages"].items()}
-        with served(
-            name,
-            gunicorn_cmd(python, app, port, cfg["workers"]),
-            env=env,
-            cwd=cwd,
-            port=port,
-            ready_path=paths["home"],
-        ):
-            log(name)
+        server = (
+            stack_served(env, workers=cfg["workers"])
+            if name == "marketplace" and os.environ.get("BENCH_STACK") == "proxy"
+            else served(
+                name,
+                gunicorn_cmd(python, app, port, cfg["workers"]),
+                env=env,
+                cwd=cwd,
+                port=port,
+                ready_path=paths["home"],
+            )
+        )
+        with server as proxy_port:
+            port = proxy_port or port
+            log(f"{name} through the proxy" if proxy_port else name)
             cookie = basket_cookie(port, probes[name]["basket_pks"])
             results[name] = load(port, paths, probes[name], cfg=cfg, basket=cookie)
             if name == "marketplace" and engine.url:
@@ -778,6 +810,7 @@ def measure(engine: BenchEngine) -> None:
         "search_engine": engine.engine or "database",
         "pages": spec,
         "load": {k: cfg[k] for k in ("duration", "warmup", "connections", "workers")},
+        "stack": os.environ.get("BENCH_STACK") or "single",
         "tool": "wrk",
         "timings": timings,
         "dataset_reused": not rebuild,

@@ -9,10 +9,9 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Receivers, and Wagtail's admin forms, import models: only once the registry is ready.
+        # Wagtail's admin forms import models: only once the registry is ready.
         from wagtail.admin.forms.models import register_form_field_override
 
-        from cms import signals  # noqa: F401
         from cms.widgets import VietnameseSlugInput
 
         # Every slug field of Wagtail's admin (pages, snippets) transliterates Vietnamese.

@@ -17,7 +17,7 @@ from cms.models import (
     StoryIndexPage,
     StoryPage,
 )
-from core.page_cache import versioned_cached
+from core.page_cache import page_cache_version, versioned_cached
 from core.text import in_language
 from marketplace.selectors import products_for_sale
 
@@ -107,17 +107,20 @@ def primary_page_links() -> list[dict]:
     """Links to the Union's section pages (stories, news) for the header and footer.
 
     Titled in the active language (a page's ``title_en`` on English pages).
-    Cached because every page shows them; ``cms.signals`` clears the cache
-    when a page is published, moved or unpublished.
+    Cached because every page shows them, under the page cache's version:
+    publishing, moving or unpublishing a page changes it for every process
+    and machine at once (core/page_cache.py), which a delete in one process
+    could not do for the others' memory.
     """
-    links = cache.get(PRIMARY_LINKS_CACHE_KEY)
+    key = f"{PRIMARY_LINKS_CACHE_KEY}:{page_cache_version()}"
+    links = cache.get(key)
     if links is None:
         links = [
             {"title": page.title, "title_en": page.title_en, "url": page.url}
             for model in (StoryIndexPage, NewsIndexPage)
             for page in model.objects.live().public().order_by("path")[:1]
         ]
-        cache.set(PRIMARY_LINKS_CACHE_KEY, links, 60 * 60)
+        cache.set(key, links, 60 * 60)
     return [
         {"title": in_language(link["title"], link.get("title_en", "")), "url": link["url"]}
         for link in links

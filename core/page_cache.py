@@ -25,14 +25,16 @@ before this one) then writes in the header.
 
 Invalidation: the cache key holds a version that ``page_cache_bump`` changes
 whenever products, stock, categories, listings, vendors, offers, reviews,
-images or Wagtail pages change (``core.page_cache_signals``). The version
-lives in a small stamp file (``PAGE_CACHE_STAMP``) rather than in the cache,
-so every process on the machine sees a bump at once, for the price of one
-``stat`` per request. Pages live in the ``default`` cache, files shared by the
-machine's gunicorn workers (``DJANGO_CACHE_DIR``), so each page is rendered
-once per version rather than once per worker; the version also carries the
-deployment (``collectstatic``'s manifest), as those files outlive processes.
-Several machines need the stamp on a shared disk, or a shared cache backend.
+images or Wagtail pages change (``core.page_cache_signals``). With
+``REDIS_URL`` (several web machines) pages and the version both live in the
+shared cache (core/cache.py): a bump on any machine is seen by every other on
+its next request, and each page is rendered once per version for all of
+them. Without it, pages live in each process's memory and the version in a
+small stamp file (``PAGE_CACHE_STAMP``), so every process of the machine sees
+a bump at once, for the price of one ``stat`` per request. The version also
+carries the deployment (``collectstatic``'s manifest): a shared cache outlives
+processes, and a page kept from before a deployment would name static files
+that are gone. While the shared cache is down, every page is rendered afresh.
 """
 
 from __future__ import annotations
@@ -77,8 +79,8 @@ def _stamp() -> Path:
 def _release() -> str:
     """Changes with each ``collectstatic``: a deployment never serves pages of the last one.
 
-    The cache outlives processes (files shared by the workers), and a page
-    kept from before a deployment would name static files that are gone.
+    A shared cache outlives processes, and a page kept from before a
+    deployment would name static files that are gone.
     """
     try:
         return str(os.stat(Path(settings.STATIC_ROOT) / "staticfiles.json").st_mtime_ns)
@@ -86,8 +88,18 @@ def _release() -> str:
         return "dev"
 
 
+VERSION_KEY = "page-cache:version"
+
+
 def page_cache_version() -> str:
     """Changes whenever ``page_cache_bump`` runs, in any process, and at each deployment."""
+    if settings.PAGE_CACHE_VERSION_IN_CACHE:
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            # The first reader since Redis started (or was emptied) names the version.
+            cache.add(VERSION_KEY, uuid.uuid4().hex, None)
+            version = cache.get(VERSION_KEY, "down")
+        return f"{version}-{_release()}"
     try:
         stat = os.stat(_stamp())
     except FileNotFoundError:
@@ -114,7 +126,10 @@ def versioned_cached(name: str, compute: Callable[[], T]) -> tuple[T, bool]:
 
 
 def page_cache_bump() -> None:
-    """Make every cached page stale: write a new stamp file and swap it in."""
+    """Make every cached page stale: a new version in the shared cache, or a new stamp file."""
+    if settings.PAGE_CACHE_VERSION_IN_CACHE:
+        cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+        return
     stamp = _stamp()
     stamp.parent.mkdir(parents=True, exist_ok=True)
     temporary = stamp.with_name(f".{stamp.name}.{uuid.uuid4().hex}")

@@ -2,8 +2,9 @@
 
 A limit is a number of requests per window of seconds (settings.RATE_LIMITS),
 counted in the ``ratelimit`` cache, apart from the pages so that filling the
-page cache cannot reset them: files shared by a machine's gunicorn workers
-(several machines need a shared cache). A window is fixed and aligned to the
+page cache cannot reset them: Redis with ``REDIS_URL``, shared by every web
+machine (while it is down, requests pass: core/cache.py), else files shared
+by one machine's gunicorn workers. A window is fixed and aligned to the
 clock (``time // seconds``): the count is forgotten when it ends, so up to
 twice the limit can pass across a boundary. A refused
 request gets a 429 page saying how long to wait; it changes nothing.

@@ -49,8 +49,8 @@ def is_picture_name(name: str) -> bool:
     return any(name.startswith(folder) for folder in picture_folders())
 
 
-class PictureStorage(FileSystemStorage):
-    """The default storage: pictures in people's folders are stored only once cleaned."""
+class PictureGuard:
+    """Pictures in people's folders are stored only once cleaned (on any storage below it)."""
 
     def save(self, name, content, max_length=None):
         if name is None:
@@ -68,3 +68,7 @@ class PictureStorage(FileSystemStorage):
             # The cleaned picture's own (random, right-extension) name, in the folder asked for.
             name = posixpath.join(posixpath.dirname(str(name)), content.name)
         return super().save(name, content, max_length=max_length)
+
+
+class PictureStorage(PictureGuard, FileSystemStorage):
+    """The default storage: the media folder, behind the picture guard."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import atexit
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -151,7 +152,42 @@ def _browser() -> str | None:
     return None
 
 
+def stack_env() -> dict[str, str]:
+    """The running production stack's variables (scripts/stack/start.sh): CI exports
+    them; locally they are read from the stack's env file when it runs."""
+    if os.environ.get("STACK_PROXY_URL"):
+        return {k: v for k, v in os.environ.items() if k.startswith("STACK_")}
+    home = Path(os.environ.get("STACK_HOME") or ROOT / "var" / "stack")
+    try:
+        lines = (home / "env").read_text().splitlines()
+    except OSError:
+        return {}
+    return dict(line.split("=", 1) for line in lines if "=" in line)
+
+
+def _stack() -> str | None:
+    url = stack_env().get("STACK_PROXY_URL")
+    if not url:
+        return "the production stack is not running (scripts/stack/start.sh start)"
+    try:
+        with urllib.request.urlopen(f"{url}/healthz", timeout=10):
+            pass
+    except (OSError, ValueError) as exc:
+        return f"the production stack at {url} does not answer ({exc})"
+    return None
+
+
+def _redis() -> str | None:
+    if find_spec("redis") is None:
+        return "the Redis client is not installed (requirements/base.txt)"
+    if shutil.which("redis-server") is None:
+        return "no redis-server (apt-get install redis-server)"
+    return None
+
+
 PROBES = {
+    "stack": _stack,
+    "redis": _redis,
     "postgres": _postgres,
     "search": _search,
     "stripe": _stripe,

@@ -5,7 +5,7 @@ database handler: the attempts live in the database every web machine shares
 (SQLite on a laptop, PostgreSQL in production), so a lock-out holds across
 gunicorn workers and machines without Redis. customer/signin.py gives each
 lock-out rule its own limit. The small rate limits of public forms live in
-the ``default`` cache (core/ratelimit.py).
+the ``ratelimit`` cache (core/ratelimit.py; Redis with ``REDIS_URL``).
 """
 
 from datetime import timedelta

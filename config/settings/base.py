@@ -7,6 +7,7 @@ the end. https://docs.djangoproject.com/en/5.2/ref/settings/
 
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from config.env import (
@@ -91,6 +92,8 @@ INSTALLED_APPS = DJANGO_APPS + LOCAL_APPS + OSCAR_APPS + WAGTAIL_APPS + TASK_APP
 INSTALLED_APPS += ["axes"]
 
 MIDDLEWARE = [
+    # First: one log line per request, timing every other middleware (core/logs.py).
+    "core.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy (config/settings/csp.py). Before the page cache, so a
     # page served from it still gets this request's header and nonce.
@@ -182,6 +185,34 @@ STORAGES = {
 # Uploads have one door: the default storage cleans any picture written under
 # people's picture folders that no form cleaned (core/storage.py).
 STORAGES["default"] = {"BACKEND": "core.storage.PictureStorage"}
+# Media on S3-compatible object storage instead of the shared volume (README,
+# "Media on object storage"): needs requirements/s3.txt installed.
+# https://django-storages.readthedocs.io/en/latest/backends/amazon-S3.html
+MEDIA_STORAGE = env_str("DJANGO_MEDIA_STORAGE", default="filesystem")
+if MEDIA_STORAGE == "s3":
+    _S3_DOMAIN = env_str("DJANGO_S3_CUSTOM_DOMAIN", default="")
+    STORAGES["default"] = {
+        "BACKEND": "core.storage_s3.S3PictureStorage",
+        "OPTIONS": {
+            "bucket_name": env_str("DJANGO_S3_BUCKET"),
+            "access_key": env_str("DJANGO_S3_ACCESS_KEY_ID"),
+            "secret_key": env_str("DJANGO_S3_SECRET_ACCESS_KEY"),
+            "endpoint_url": env_str("DJANGO_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env_str("DJANGO_S3_REGION", default="") or None,
+            "custom_domain": _S3_DOMAIN or None,
+            # Public pictures at stable addresses; a name taken gets a new one, never overwritten.
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=2592000"},
+        },
+    }
+    if _S3_DOMAIN:
+        MEDIA_URL = f"https://{_S3_DOMAIN}/"
+elif MEDIA_STORAGE != "filesystem":
+    raise ImproperlyConfigured(
+        "Environment variable DJANGO_MEDIA_STORAGE is malformed: expected filesystem or s3, "
+        f"got {MEDIA_STORAGE!r}."
+    )
 FILE_UPLOAD_PERMISSIONS = 0o644
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -192,51 +223,100 @@ vars().update(env_email("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", default="cho@hoiphunu.example.vn")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# --------------------------------------------------------------------------
+# Caches: https://docs.djangoproject.com/en/5.2/topics/cache/
 # "default" holds whole pages for anonymous visitors, search suggestions and
-# small lookups (core/page_cache.py): files under
-# DJANGO_CACHE_DIR, shared by every gunicorn worker of the machine, so a page
-# is rendered once per catalogue change, not once per worker. sorl-thumbnail's
-# records (a few hundred bytes, three per product picture, read 72 at a time
-# by a listing) stay in each process's memory, sized for a province's
-# catalogue; a miss costs one query per page (core/thumbnails.py).
+# small lookups (core/page_cache.py); "ratelimit" the rate limits' counters
+# (core/ratelimit.py), apart so a flood of page URLs cannot cull them;
+# "thumbnails" sorl-thumbnail's records (core/thumbnails.py), a few hundred
+# bytes each, three per product picture, read 72 at a time by a listing.
+# --------------------------------------------------------------------------
+REDIS_URL = env_str("REDIS_URL", default="")
 _CACHE_DIR = Path(env_str("DJANGO_CACHE_DIR", default=str(BASE_DIR / "var" / "cache")))
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(_CACHE_DIR),
-        "OPTIONS": {"MAX_ENTRIES": env_int("DJANGO_CACHE_MAX_ENTRIES", default=3000)},
-    },
-    # The rate limits' counters (core/ratelimit.py) apart from the pages,
-    # so a flood of distinct page URLs culling "default" cannot reset them.
-    "ratelimit": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(_CACHE_DIR.parent / f"{_CACHE_DIR.name}-ratelimit"),
-        "OPTIONS": {"MAX_ENTRIES": 100_000},
-    },
-    "thumbnails": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "thumbnails",
-        "OPTIONS": {"MAX_ENTRIES": env_int("DJANGO_THUMBNAIL_CACHE_MAX_ENTRIES", default=60000)},
-    },
-}
+if REDIS_URL:
+    # Several web machines: one Redis they all read (core/cache.py turns an
+    # outage into misses), a database of its own, "allkeys-lru" when full:
+    # every entry can be rebuilt, sessions from the database.
+    def _shared(prefix: str) -> dict:
+        return {
+            "BACKEND": "core.cache.SharedRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": prefix,
+            # A Redis that hangs costs a request half a second, once per process (core/cache.py).
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+
+    CACHES = {
+        "default": _shared("c"),
+        "ratelimit": _shared("r"),
+        "thumbnails": _shared("t"),
+        "sessions": _shared("s"),
+    }
+    # The database keeps every session; Redis spares a query per request, and an
+    # outage costs only that query (Django's "cached_db" reads the database on a miss).
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_CACHE_ALIAS = "sessions"
+else:
+    # One machine: each process keeps pages and small lookups in its own
+    # memory, bounded by DJANGO_CACHE_MAX_ENTRIES; the page-cache version is a
+    # stamp file, so a change made in any process makes every process's pages
+    # stale at once. The rate limits must agree across the machine's gunicorn
+    # workers: files (written only by the few limited form posts).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "default",
+            "OPTIONS": {"MAX_ENTRIES": env_int("DJANGO_CACHE_MAX_ENTRIES", default=3000)},
+        },
+        "ratelimit": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(_CACHE_DIR.parent / f"{_CACHE_DIR.name}-ratelimit"),
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        },
+        "thumbnails": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "thumbnails",
+            "OPTIONS": {
+                "MAX_ENTRIES": env_int("DJANGO_THUMBNAIL_CACHE_MAX_ENTRIES", default=60000)
+            },
+        },
+    }
 THUMBNAIL_CACHE = "thumbnails"
-# Anonymous page cache (core/page_cache.py): how long a page may be
-# kept (0 turns it off), and the stamp file whose change invalidates every page.
+# Anonymous page cache (core/page_cache.py): how long a page may be kept (0
+# turns it off). Its version, which every change bumps, lives in the shared
+# cache with REDIS_URL, else in the stamp file (one machine's processes).
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", default=600)
+PAGE_CACHE_VERSION_IN_CACHE = bool(REDIS_URL)
 PAGE_CACHE_STAMP = env_str(
     "DJANGO_PAGE_CACHE_STAMP", default=str(BASE_DIR / "var" / "page-cache.stamp")
 )
 
+# --------------------------------------------------------------------------
+# Logs: one line per request (core/logs.py), plain or JSON for a log collector.
+# https://docs.djangoproject.com/en/5.2/topics/logging/
+# --------------------------------------------------------------------------
+LOG_FORMAT = env_str("DJANGO_LOG_FORMAT", default="plain")
+if LOG_FORMAT not in {"plain", "json"}:
+    raise ImproperlyConfigured(
+        f"Environment variable DJANGO_LOG_FORMAT is malformed: expected plain or json, "
+        f"got {LOG_FORMAT!r}."
+    )
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(levelname)s %(name)s %(message)s"},
+        "json": {"()": "core.logs.JsonFormatter"},
+    },
+    "filters": {"redact": {"()": "core.logs.RedactSecrets"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         app: {"level": "INFO"}
         for app in ("core", "marketplace", "catalog", "checkout", "payments", "search", "cms")
-    },
+    }
+    # Django's "Not Found: /path" lines: a token in the path is redacted (core/logs.py).
+    | {"django.request": {"filters": ["redact"]}},
 }
 
 # accounts: sign-in lock-out and rate limits; csp: the Content-Security-Policy,

@@ -18,9 +18,11 @@ from config.settings.base import *  # noqa: F403
 
 # Serve static files straight from the apps while developing.
 WHITENOISE_AUTOREFRESH = True
-# Nothing kept between runs of the laptop server (a reset database, edited templates).
-CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-CACHES["ratelimit"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "ratelimit",
-}
+# Nothing kept between runs of the laptop server (a reset database, edited
+# templates), unless REDIS_URL asks for the shared cache.
+if not REDIS_URL:
+    CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    CACHES["ratelimit"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "ratelimit",
+    }

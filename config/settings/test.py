@@ -31,10 +31,13 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 # Pages are rendered afresh in tests; tests/integration/core/test_page_cache.py
 # turns the anonymous page cache on where it is the subject.
 PAGE_CACHE_SECONDS = 0
-# Each test process keeps its cache in memory: test runs on one machine never share entries.
-CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-CACHES["ratelimit"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "ratelimit",
+# Each test process keeps its caches in memory: test runs on one machine never
+# share entries, whatever REDIS_URL says (tests of the shared cache set their own).
+CACHES = {
+    alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
+    for alias in ("default", "ratelimit", "thumbnails")
 }
+CACHES["thumbnails"]["OPTIONS"] = {"MAX_ENTRIES": 60000}
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+PAGE_CACHE_VERSION_IN_CACHE = False
 PAGE_CACHE_STAMP = str(BASE_DIR / "var" / "test-page-cache.stamp")

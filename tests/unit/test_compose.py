@@ -13,7 +13,7 @@ from tests.utils import ROOT, django_start
 COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
 SERVICES = COMPOSE["services"]
 WEB_ENV = SERVICES["web"]["environment"]
-ENV_READ = re.compile(r'env_(?:str|bool|int|list|db|email|url)\(\s*"([A-Z_]+)"')
+ENV_READ = re.compile(r'env_(?:str|bool|int|list|db|email|url)\(\s*"([A-Z0-9_]+)"')
 
 
 def settings_variables() -> set[str]:
@@ -38,9 +38,9 @@ def required_variables() -> set[str]:
     raise AssertionError("production settings keep asking for variables")
 
 
-def test_the_three_services_exist_with_health_checks():
-    assert {"web", "postgres", "elasticsearch"} <= set(SERVICES)
-    for name in ("web", "postgres", "elasticsearch"):
+def test_the_services_exist_with_health_checks():
+    assert {"proxy", "web", "redis", "postgres", "elasticsearch"} <= set(SERVICES)
+    for name in ("proxy", "web", "redis", "postgres", "elasticsearch"):
         assert "healthcheck" in SERVICES[name], name
     assert SERVICES["elasticsearch"]["image"].split(":")[-1].startswith("8.")
     assert SERVICES["elasticsearch"]["environment"]["discovery.type"] == "single-node"
@@ -51,6 +51,9 @@ def test_volumes_are_declared():
     for service in SERVICES.values():
         for volume in service.get("volumes", []):
             name = volume.split(":")[0]
+            if name.startswith(("./", "/")):  # a file of the repository, mounted
+                assert (ROOT / name).exists(), name
+                continue
             assert name in declared, name
 
 
@@ -64,7 +67,7 @@ def test_web_sets_every_variable_the_settings_read():
     assert settings_variables() - set(WEB_ENV) == set()
 
 
-@pytest.mark.parametrize("variable", ["DATABASE_URL", "SEARCH_URL"])
+@pytest.mark.parametrize("variable", ["DATABASE_URL", "SEARCH_URL", "REDIS_URL"])
 def test_services_named_by_the_settings_exist(variable):
     host = urlparse(re.sub(r"\$\{[^}]*\}", "x", WEB_ENV[variable])).hostname
     assert host in SERVICES
@@ -77,10 +80,76 @@ def test_depends_on_names_existing_services():
 
 def test_env_example_lists_every_variable_compose_reads():
     text = (ROOT / "docker-compose.yml").read_text()
-    used = set(re.findall(r"\$\{([A-Z_]+)", text))
+    used = set(re.findall(r"\$\{([A-Z0-9_]+)", text))
     example = {
         line.split("=", 1)[0]
         for line in (ROOT / ".env.example").read_text().splitlines()
         if line and not line.startswith("#")
     }
     assert used - example == set()
+
+
+# --- The proxy in front, and the same shape in CI ---------------------------------
+
+PROXY_TEMPLATE = "deploy/nginx/chophunu.conf.template"
+STACK_SCRIPT = (ROOT / "scripts" / "stack" / "start.sh").read_text()
+CI_RUN = (ROOT / ".ci" / "run").read_text()
+# Each compose service and the program the CI stack runs for it (Debian's packages).
+CI_PROGRAMS = {
+    "proxy": "nginx",
+    "web": "gunicorn",
+    "redis": "redis-server",
+    "postgres": "postgresql",
+    "elasticsearch": "opensearch",
+}
+
+
+def test_the_proxy_is_the_only_published_port():
+    published = {name for name, service in SERVICES.items() if service.get("ports")}
+    assert published == {"proxy"}
+
+
+def test_web_can_be_scaled():
+    """`--scale web=3` needs no fixed name and no host port of its own."""
+    web = SERVICES["web"]
+    assert "container_name" not in web and "ports" not in web
+    assert "server web:8000;" in SERVICES["proxy"]["environment"]["CHOPHUNU_UPSTREAM_SERVERS"]
+
+
+def test_compose_and_the_ci_stack_use_the_same_proxy_configuration():
+    mounts = [v.split(":") for v in SERVICES["proxy"]["volumes"]]
+    assert [f"./{PROXY_TEMPLATE}", "/etc/nginx/templates/default.conf.template", "ro"] in mounts
+    assert f'"$ROOT/{PROXY_TEMPLATE}"' in STACK_SCRIPT
+    template = (ROOT / PROXY_TEMPLATE).read_text()
+    placeholders = set(re.findall(r"\$\{(CHOPHUNU_[A-Z_]+)\}", template))
+    compose = {k for k in SERVICES["proxy"]["environment"] if k.startswith("CHOPHUNU_")}
+    rendered = set(re.findall(r"\$\{(CHOPHUNU_[A-Z_]+)\}", STACK_SCRIPT))
+    assert placeholders == compose == rendered
+    # The nginx image fills in only these, leaving nginx's own $variables alone.
+    assert SERVICES["proxy"]["environment"]["NGINX_ENVSUBST_FILTER"] == "^CHOPHUNU_"
+
+
+def test_the_ci_stack_runs_every_service_compose_names():
+    assert set(CI_PROGRAMS) == set(SERVICES) - {"worker"}
+    started = STACK_SCRIPT + CI_RUN
+    for service, program in CI_PROGRAMS.items():
+        assert program in started, service
+    assert "scripts/stack/start.sh start" in CI_RUN
+    for package in ("nginx-light", "redis-server", "gettext-base"):
+        assert re.search(rf"apt_install[^\n]*\b{package}\b", CI_RUN), package
+
+
+def test_web_and_worker_share_the_media_volume_the_proxy_serves():
+    for name in ("web", "worker"):
+        assert "media:/app/media" in SERVICES[name]["volumes"]
+    assert "media:/srv/media:ro" in SERVICES["proxy"]["volumes"]
+    assert SERVICES["proxy"]["environment"]["CHOPHUNU_MEDIA_ROOT"] == "/srv/media"
+    assert WEB_ENV["DJANGO_MEDIA_ROOT"] == "/app/media"
+
+
+def test_the_proxy_takes_the_largest_picture_the_site_takes():
+    from core.uploads import MAX_BYTES
+
+    template = (ROOT / PROXY_TEMPLATE).read_text()
+    size = re.search(r"client_max_body_size (\d+)m;", template).group(1)
+    assert int(size) * 1024 * 1024 >= 4 * MAX_BYTES  # several pictures in one form

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from core import health
 from core.health import health_check_add, health_checks
+from search.tasks import product_documents_refresh
 
 
 @pytest.fixture
@@ -43,7 +48,7 @@ def test_a_registered_check_appears_under_its_name_in_healthz(client, checks):
     assert body["zalo"] == {"state": "degraded"} and body["anh"] == {"state": "ok"}
     # The overall state and the database first, then each check by name: operators'
     # scripts and eyes find them in the same place on every call.
-    assert list(body) == ["status", "database", "anh", "search", "zalo"]
+    assert list(body) == ["status", "database", "anh", "cache", "search", "tasks", "zalo"]
     assert list(client.get("/healthz").json()) == list(body)
 
 
@@ -57,3 +62,24 @@ def test_a_check_that_fails_reports_error_and_the_probe_still_answers(client, ch
     assert response.status_code == 200  # the database answers: the site is up
     assert response.json()["mail"] == {"state": "error"}
     assert "Health check mail failed" in caplog.text
+
+
+@pytest.mark.django_db
+def test_healthz_reports_the_cache_and_the_task_queue_apart(client):
+    body = client.get("/healthz").json()
+    assert body["cache"] == {"state": "ok"}  # process memory: always there
+    assert body["tasks"] == {"state": "ok"}  # the immediate backend runs tasks in the request
+
+
+@pytest.mark.django_db
+def test_a_task_waiting_over_ten_minutes_makes_the_queue_degraded(client, settings):
+    """No worker takes the tasks: searches go stale while every page still answers."""
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
+    product_documents_refresh.enqueue(product_ids=[1])
+    assert client.get("/healthz").json()["tasks"] == {"state": "ok"}  # just queued
+    DBTaskResult.objects.update(enqueued_at=timezone.now() - timedelta(minutes=11))
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["tasks"] == {"state": "degraded"}
