@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from dashboard.access import is_dashboard_member
 
@@ -57,7 +58,7 @@ MEMBER_NAV = (
     MemberNavEntry("money", _("Money"), "marketplace:dashboard-my-settlement"),
     MemberNavEntry("team", _("Team"), "marketplace:dashboard-team"),
     MemberNavEntry("profile", _("Profile"), "marketplace:dashboard-profile"),
-    MemberNavEntry("help", _("Help"), "selling-guide"),
+    MemberNavEntry("help", pgettext_lazy("member menu", "Help"), "selling-guide"),
 )
 
 
