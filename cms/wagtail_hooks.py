@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.choosers import product_chooser_viewset, vendor_chooser_viewset
 from cms.models import ContestEntry, ProductCollection
+from marketplace.permissions import area_scoped
 
 
 @hooks.register("register_admin_viewset")
@@ -47,6 +48,14 @@ class ContestEntryViewSet(SnippetViewSet):
     list_filter = ["status", "contest"]
     panels = [FieldPanel("status"), FieldPanel("caption")]
     inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        # A district's Union sees the entries of its cooperatives' members.
+        return area_scoped(
+            ContestEntry.objects.all(),
+            request.user,
+            commune="user__vendor_memberships__vendor__commune",
+        )
 
 
 register_snippet(ProductCollectionViewSet)

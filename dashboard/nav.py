@@ -18,3 +18,7 @@ def is_vendor_member(user, url_name, url_args=None, url_kwargs=None) -> bool:
 
 def can_view_settlements(user, url_name, url_args=None, url_kwargs=None) -> bool:
     return user.has_perm("marketplace.view_payout")
+
+
+def can_view_reports(user, url_name, url_args=None, url_kwargs=None) -> bool:
+    return user.has_perm("marketplace.view_reports")
