@@ -27,7 +27,13 @@ class AreaReportForm(forms.Form):
 
     area = forms.TypedChoiceField(label=_("Area"), coerce=int, required=False)
     period = forms.ChoiceField(label=_("Period"), choices=PERIODS, required=False)
-    year = forms.IntegerField(label=_("Year"), required=False, min_value=FIRST_YEAR, max_value=2100)
+    year = forms.IntegerField(
+        label=_("Year"),
+        required=False,
+        min_value=FIRST_YEAR,
+        max_value=2100,
+        error_messages={"invalid": _("Give the year in figures, such as 2026.")},
+    )
     quarter = forms.TypedChoiceField(
         label=_("Quarter"),
         coerce=int,

@@ -284,12 +284,12 @@ def test_each_table_downloads_as_csv(client, province):
 @pytest.mark.parametrize(
     ("params", "status", "message"),
     [
-        ({"area": "999999"}, 400, "Không có khu vực này."),
+        ({"area": "999999"}, 400, "Không có địa bàn này."),
         ({"area": "abc"}, 400, "Hãy chọn"),
         ({"period": "range", "start": "2026-05-01", "end": "2026-04-01"}, 400, "Ngày đầu phải"),
         ({"period": "range", "start": "2026-05-01"}, 400, "Hãy nhập cả hai ngày"),
         ({"period": "month", "month": "13"}, 400, "Hãy chọn"),
-        ({"year": "abc"}, 400, "Hãy nhập"),
+        ({"year": "abc"}, 400, "Hãy nhập năm bằng chữ số"),
     ],
 )
 def test_bad_parameters_get_a_clear_message(client, province, params, status, message):
