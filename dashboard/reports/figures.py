@@ -412,7 +412,10 @@ def _trade_figures(report: Report, rollup: Rollup) -> dict:
     # Not additive: one checkout may buy from several areas; one vendor sells in one.
     level_key = "vendor__commune" + ("__parent" if report.area.level == Level.PROVINCE else "")
     in_area = parts.filter(vendor__commune__in=rollup.communes)
-    distinct = {"checkouts": Count("group", distinct=True), "selling": Count("vendor", distinct=True, filter=sold)}
+    distinct = {
+        "checkouts": Count("group", distinct=True),
+        "selling": Count("vendor", distinct=True, filter=sold),
+    }
     by_child = {}
     if report.children:
         by_child = {
@@ -589,7 +592,9 @@ def _content(report: Report, rollup: Rollup, tree: Tree) -> Section:
             key: (figures[None][key] or 0) - sum((figures[c.pk][key] or 0) for c in report.children)
             for key in ("stories", "entries", "votes", "quizzes")
         }
-        rows.append(Row(label=str(_("Not in a cooperative or an area")), values={**rest, "articles": None}))
+        rows.append(
+            Row(label=str(_("Not in a cooperative or an area")), values={**rest, "articles": None})
+        )
     main = Table(
         key="content",
         title=str(_("Content and reach by area")),

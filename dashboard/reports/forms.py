@@ -46,8 +46,12 @@ class AreaReportForm(forms.Form):
         required=False,
         choices=[(m, _("Month %(m)s") % {"m": m}) for m in range(1, 13)],
     )
-    start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
     def __init__(self, data, *, tree: Tree, top: AdministrativeArea):
         super().__init__(data)
@@ -65,7 +69,9 @@ class AreaReportForm(forms.Form):
         for name, field in self.fields.items():
             field.widget.attrs.setdefault("class", "form-control")
             if self.is_bound and name in self.errors:
-                field.widget.attrs.update({"aria-invalid": "true", "aria-describedby": f"id_{name}-error"})
+                field.widget.attrs.update(
+                    {"aria-invalid": "true", "aria-describedby": f"id_{name}-error"}
+                )
 
     def clean_area(self) -> AdministrativeArea:
         pk = self.cleaned_data.get("area")
@@ -98,7 +104,9 @@ class AreaReportForm(forms.Form):
             q = data.get("quarter") or (today.month - 1) // 3 + 1
             first = datetime.date(year, 3 * q - 2, 1)
             last = datetime.date(year, 3 * q, calendar.monthrange(year, 3 * q)[1])
-            period = Period(first, last, _("Quarter %(q)s/%(y)s") % {"q": q, "y": year}, f"{year}-q{q}")
+            period = Period(
+                first, last, _("Quarter %(q)s/%(y)s") % {"q": q, "y": year}, f"{year}-q{q}"
+            )
         elif kind == "month":
             m = data.get("month") or today.month
             last = datetime.date(year, m, calendar.monthrange(year, m)[1])

@@ -111,13 +111,13 @@ class IndexView(ReportMixin, View):
                 )
                 for row in table.rows:
                     row.url = f"{base}?{_query(report, form, area=row.area.pk)}" if row.area else ""
-                    row.cells = [
-                        _display(row.values.get(column.key)) for column in table.columns
-                    ]
+                    row.cells = [_display(row.values.get(column.key)) for column in table.columns]
         crumbs = []
         node, top = report.area.parent, staff_area(request.user)
         while node is not None:
-            crumbs.insert(0, {"name": node.name, "url": f"{base}?{_query(report, form, area=node.pk)}"})
+            crumbs.insert(
+                0, {"name": node.name, "url": f"{base}?{_query(report, form, area=node.pk)}"}
+            )
             if top is not None and node.pk == top.pk:
                 break
             node = node.parent

@@ -148,7 +148,17 @@ def pick(values: dict, *keys) -> tuple:
     return tuple(values[key] for key in keys)
 
 
-TRADE = ("checkouts", "parts", "cancelled", "gross", "refunded", "net", "average", "inside", "outside")
+TRADE = (
+    "checkouts",
+    "parts",
+    "cancelled",
+    "gross",
+    "refunded",
+    "net",
+    "average",
+    "inside",
+    "outside",
+)
 
 
 def test_the_provincial_report_counts_every_figure_from_the_records(client, province):
@@ -271,7 +281,8 @@ def test_each_table_downloads_as_csv(client, province):
     client.force_login(province["staff"])
     hoa_lu = province["areas"]["Hoa Lư"].pk
     response = client.get(
-        "/dashboard/reports/trade.csv", {"period": "quarter", "year": "2026", "quarter": "2", "area": hoa_lu}
+        "/dashboard/reports/trade.csv",
+        {"period": "quarter", "year": "2026", "quarter": "2", "area": hoa_lu},
     )
     assert response.status_code == 200
     assert 'filename="bao-cao-hoa-lu-2026-q2-trade.csv"' in response["Content-Disposition"]
@@ -294,7 +305,11 @@ def test_each_table_downloads_as_csv(client, province):
 )
 def test_bad_parameters_get_a_clear_message(client, province, params, status, message):
     client.force_login(province["staff"])
-    for url in ("/dashboard/reports/", "/dashboard/reports/report.xlsx", "/dashboard/reports/trade.csv"):
+    for url in (
+        "/dashboard/reports/",
+        "/dashboard/reports/report.xlsx",
+        "/dashboard/reports/trade.csv",
+    ):
         response = client.get(url, {**YEAR_2026, **params}, HTTP_ACCEPT_LANGUAGE="vi")
         assert response.status_code == status, (url, params)
         assert message in response.content.decode()
@@ -310,7 +325,11 @@ def test_district_staff_see_their_district_only(client, province):
     assert [c.name for c in report.children] == ["Ninh Hải", "Ninh Xuân"]
     assert report_of(client, staff, area=areas["Ninh Xuân"].pk).area == areas["Ninh Xuân"]
     for other in ("Ninh Bình", "Kim Sơn", "Kim Đông"):
-        for url in ("/dashboard/reports/", "/dashboard/reports/report.xlsx", "/dashboard/reports/trade.csv"):
+        for url in (
+            "/dashboard/reports/",
+            "/dashboard/reports/report.xlsx",
+            "/dashboard/reports/trade.csv",
+        ):
             response = client.get(url, {**YEAR_2026, "area": areas[other].pk})
             assert response.status_code == 403, (other, url)
             assert "Hoa Lư" in response.content.decode()
@@ -332,7 +351,11 @@ def test_query_count_does_not_grow_with_areas_or_orders(client, province):
         new = vendor(f"HTX mới {n}", f"Xã mới {n}", f"Huyện mới {n}", women=n)
         product = product_create(f"Sản phẩm mới {n}", vendor=new, stock=50)
         for month in (2, 8):
-            place(shopper, [(product, 1), (Product.objects.get(title="Gạo nếp"), 1)], placed=at(month, 3))
+            place(
+                shopper,
+                [(product, 1), (Product.objects.get(title="Gạo nếp"), 1)],
+                placed=at(month, 3),
+            )
     assert queries() == few
 
 
