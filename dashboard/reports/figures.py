@@ -36,6 +36,7 @@ from marketplace.models import (
     Vendor,
     VendorOrder,
 )
+from marketplace.permissions import area_q
 from marketplace.selectors import products_for_sale
 from shipping.destinations import home_province
 
@@ -194,6 +195,13 @@ class Rollup:
     def __init__(self, tree: Tree, area: AdministrativeArea, children: list[AdministrativeArea]):
         self.tree, self.area, self.children = tree, area, children
         self.communes = tree.communes_under(area)
+        # The one province: every vendor is in it, no need to join to her commune.
+        roots = [a for a in tree.areas.values() if a.parent_id is None]
+        self.everything = roots == [area]
+
+    def q(self, commune: str) -> Q:
+        """``commune`` (a lookup path) lies in the report's area."""
+        return Q() if self.everything else Q(**{f"{commune}__in": self.communes})
 
     def count(self, queryset, commune: str, **aggregates) -> dict:
         """{child pk: figures, None: the area's figures}; one query."""
@@ -203,13 +211,17 @@ class Rollup:
             .annotate(**aggregates)
             .order_by()
         )
-        out: dict = {child.pk: dict.fromkeys(aggregates, 0) for child in self.children}
-        out[None] = dict.fromkeys(aggregates, 0)
+        return self.fold(rows, list(aggregates))
+
+    def fold(self, rows: Iterable[dict], names: list[str]) -> dict:
+        """Rows of figures, each with its ``commune_key``, summed per child area and in all."""
+        out: dict = {child.pk: dict.fromkeys(names, 0) for child in self.children}
+        out[None] = dict.fromkeys(names, 0)
         for row in rows:
-            key = self.tree.child_of(self.area, row.pop("commune_key"))
+            key = self.tree.child_of(self.area, row["commune_key"])
             for target in {key, None} if key in out else {None}:
-                for name, value in row.items():
-                    out[target][name] += value or 0
+                for name in names:
+                    out[target][name] += row[name] or 0
         return out
 
 
@@ -402,30 +414,37 @@ def _trade_figures(report: Report, rollup: Rollup) -> dict:
         aggregates[f"gross_{method}"] = Coalesce(
             Sum("order__total_incl_tax", filter=by_method), Decimal(0)
         )
-    figures = rollup.count(parts, "vendor__commune", **aggregates)
+    # One row per vendor: the areas' figures, her own (top vendors) and who sold.
+    by_vendor = list(
+        parts.filter(vendor__commune__in=rollup.communes)
+        .values("vendor", commune_key=F("vendor__commune"))
+        .annotate(**aggregates)
+        .order_by()
+    )
+    for row in by_vendor:
+        row["selling"] = 1 if row["parts"] > row["cancelled"] else 0
+    figures = rollup.fold(by_vendor, [*aggregates, "selling"])
     refunds = rollup.count(
         Refund.objects.filter(period.q("part__order__date_placed"), status=Refund.Status.DONE),
         "part__vendor__commune",
         refunded=Coalesce(Sum("amount"), Decimal(0)),
         refunds=Count("pk"),
     )
-    # Not additive: one checkout may buy from several areas; one vendor sells in one.
-    level_key = "vendor__commune" + ("__parent" if report.area.level == Level.PROVINCE else "")
-    in_area = parts.filter(vendor__commune__in=rollup.communes)
-    distinct = {
-        "checkouts": Count("group", distinct=True),
-        "selling": Count("vendor", distinct=True, filter=sold),
-    }
-    by_child = {}
-    if report.children:
-        by_child = {
-            row.pop("child"): row
-            for row in in_area.values(child=F(level_key)).annotate(**distinct).order_by()
-        }
-    whole = in_area.aggregate(**distinct)
+    # Not additive: one checkout may buy from several areas. One query for every level.
+    checkouts = {"whole": Count("group", distinct=True)}
+    for child in report.children:
+        checkouts[f"child_{child.pk}"] = Count(
+            "group", distinct=True, filter=area_q(child, "vendor__commune")
+        )
+    counted = parts.filter(rollup.q("vendor__commune")).aggregate(**checkouts)
+    figures[None]["checkouts"] = counted["whole"]
+    for child in report.children:
+        figures[child.pk]["checkouts"] = counted[f"child_{child.pk}"]
+    figures["vendors"] = by_vendor
     for key, row in figures.items():
+        if key == "vendors":
+            continue
         row.update(refunds[key])
-        row.update(whole if key is None else by_child.get(key, dict.fromkeys(distinct, 0)))
         row["gross"] = _int(row["gross"])
         row["refunded"] = _int(row["refunded"])
         row["net"] = row["gross"] - row["refunded"]
@@ -479,7 +498,7 @@ def _trade(report: Report, rollup: Rollup, figures: dict) -> Section:
         ],
     )
     sold = ~Q(order__status=CANCELLED) & period.q("order__date_placed")
-    in_area = Q(order__part__vendor__commune__in=rollup.communes)
+    in_area = rollup.q("order__part__vendor__commune")
     top_products = (
         Line.objects.filter(sold, in_area)
         .values("product_id", "title", "partner_name")
@@ -506,12 +525,25 @@ def _trade(report: Report, rollup: Rollup, figures: dict) -> Section:
             for row in top_products
         ],
     )
-    top_vendors = (
-        VendorOrder.objects.filter(sold, vendor__commune__in=rollup.communes)
-        .values("vendor_id", "vendor__partner__name", "vendor__commune__name")
-        .annotate(parts=Count("pk"), gross=Sum("order__total_incl_tax"))
-        .order_by("-gross", "vendor__partner__name")[:TOP]
-    )
+    sold_rows = [row for row in figures["vendors"] if row["selling"]]
+    names = {
+        v["pk"]: v
+        for v in Vendor.objects.filter(pk__in=[row["vendor"] for row in sold_rows]).values(
+            "pk", "partner__name", "commune__name"
+        )
+    }
+    top_rows = sorted(
+        sold_rows, key=lambda row: (-row["gross"], names[row["vendor"]]["partner__name"])
+    )[:TOP]
+    top_vendors = [
+        {
+            "vendor__partner__name": names[row["vendor"]]["partner__name"],
+            "vendor__commune__name": names[row["vendor"]]["commune__name"],
+            "parts": row["parts"] - row["cancelled"],
+            "gross": _int(row["gross"]),
+        }
+        for row in top_rows
+    ]
     vendors = Table(
         key="trade-top-vendors",
         title=str(_("Top 10 vendors")),
