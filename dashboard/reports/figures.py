@@ -132,6 +132,7 @@ class Column:
     key: str
     label: str
     money: bool = False
+    text: bool = False  # a name, not a figure
 
 
 @dataclass
@@ -260,7 +261,7 @@ def _chart(title: str, report: Report, figures: dict, key: str, *, money=False) 
 
 def _sellers(report: Report, rollup: Rollup, trade: dict) -> Section:
     period = report.period
-    status = {s: Count("pk", filter=Q(status=s)) for s in Vendor.Status.values}
+    status = {f"status_{s}": Count("pk", filter=Q(status=s)) for s in Vendor.Status.values}
     approved = Q(status=Vendor.Status.APPROVED)
     kind = {f"kind_{k}": Count("pk", filter=approved & Q(kind=k)) for k in Vendor.Kind.values}
     vendors = rollup.count(
@@ -286,7 +287,7 @@ def _sellers(report: Report, rollup: Rollup, trade: dict) -> Section:
         key="sellers",
         title=str(_("Sellers by area")),
         columns=[
-            Column("approved", str(_("Approved vendors"))),
+            Column("status_approved", str(_("Approved vendors"))),
             Column("women", str(_("Women members"))),
             Column("selling", str(_("With a sale in the period"))),
             Column("applied", str(_("New applications"))),
@@ -312,11 +313,11 @@ def _sellers(report: Report, rollup: Rollup, trade: dict) -> Section:
         title=str(_("Vendors by status")),
         columns=[Column("count", str(_("Vendors")))],
         rows=[
-            Row(label=str(label), values={"count": whole[value]})
+            Row(label=str(label), values={"count": whole[f"status_{value}"]})
             for value, label in Vendor.Status.choices
         ],
     )
-    chart = _chart(str(_("Approved vendors")), report, vendors, "approved")
+    chart = _chart(str(_("Approved vendors")), report, vendors, "status_approved")
     if not report.children:
         chart = Chart(
             str(_("Approved vendors by kind")),
@@ -509,7 +510,7 @@ def _trade(report: Report, rollup: Rollup, figures: dict) -> Section:
         key="trade-top-products",
         title=str(_("Top 10 products")),
         columns=[
-            Column("vendor", str(_("Vendor"))),
+            Column("vendor", str(_("Vendor")), text=True),
             Column("quantity", str(_("Items"))),
             Column("revenue", str(_("Sales (₫)")), money=True),
         ],
@@ -548,7 +549,7 @@ def _trade(report: Report, rollup: Rollup, figures: dict) -> Section:
         key="trade-top-vendors",
         title=str(_("Top 10 vendors")),
         columns=[
-            Column("commune", str(_("Commune"))),
+            Column("commune", str(_("Commune")), text=True),
             Column("parts", str(_("Parts"))),
             Column("gross", str(_("Gross sales (₫)")), money=True),
         ],

@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views import View
@@ -69,13 +70,19 @@ class ReportMixin:
             top = next((a for a in tree.areas.values() if a.parent_id is None), None)
         if top is None:
             return None, self.refuse(request, None, _("No area has been set up yet."), 404)
-        form = AreaReportForm(request.GET or None, tree=tree, top=top)
-        if request.GET and not form.is_valid():
+        today = timezone.localdate()
+        data = {
+            "area": str(top.pk),
+            "period": "year",
+            "year": str(today.year),
+            "quarter": str((today.month - 1) // 3 + 1),
+            "month": str(today.month),
+        }
+        data.update({key: value for key, value in request.GET.items() if value})
+        form = AreaReportForm(data, tree=tree, top=top)
+        if not form.is_valid():
             status = 403 if form.out_of_scope else 400
             return None, self.refuse(request, form, "", status)
-        if not request.GET:
-            form = AreaReportForm({}, tree=tree, top=top)
-            form.is_valid()
         area, period = form.cleaned_data["area"], form.cleaned_data["period_obj"]
         return (form, report_build(area=area, period=period, tree=tree)), None
 
@@ -111,7 +118,10 @@ class IndexView(ReportMixin, View):
                 )
                 for row in table.rows:
                     row.url = f"{base}?{_query(report, form, area=row.area.pk)}" if row.area else ""
-                    row.cells = [_display(row.values.get(column.key)) for column in table.columns]
+                    row.cells = [
+                        (_display(row.values.get(column.key)), column.text)
+                        for column in table.columns
+                    ]
         crumbs = []
         node, top = report.area.parent, staff_area(request.user)
         while node is not None:
