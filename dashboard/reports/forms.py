@@ -57,7 +57,8 @@ class AreaReportForm(forms.Form):
         super().__init__(data)
         self.tree, self.top = tree, top
         self.fields["area"].choices = [
-            (area.pk, ("— " * _depth(area)) + area.name) for area in areas_for(tree, top)
+            (area.pk, ("— " * (_depth(area) - _depth(top))) + area.name)
+            for area in areas_for(tree, top)
         ]
         # Unknown and out-of-scope areas are told apart in clean_area: no choice check here.
         self.fields["area"].valid_value = lambda value: True

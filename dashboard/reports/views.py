@@ -122,15 +122,12 @@ class IndexView(ReportMixin, View):
                         (_display(row.values.get(column.key)), column.text)
                         for column in table.columns
                     ]
-        crumbs = []
-        node, top = report.area.parent, staff_area(request.user)
-        while node is not None:
-            crumbs.insert(
-                0, {"name": node.name, "url": f"{base}?{_query(report, form, area=node.pk)}"}
-            )
-            if top is not None and node.pk == top.pk:
-                break
+        # Her own area and those between it and this one; never above her area.
+        crumbs, node, top = [], report.area, form.top
+        while node.pk != top.pk and node.parent is not None:
             node = node.parent
+            url = f"{base}?{_query(report, form, area=node.pk)}"
+            crumbs.insert(0, {"name": node.name, "url": url})
         return TemplateResponse(
             request,
             "dashboard/reports/index.html",

@@ -129,6 +129,15 @@ def test_her_reports_start_at_her_district(client, world):
     assert report.area == world["vendor"].commune.parent
     assert [child.name for child in report.children] == ["Ninh Hải"]
 
+    def crumbs(**params) -> str:
+        page = client.get("/dashboard/reports/", params).content.decode()
+        return page.split('class="breadcrumb"')[1].split("</ol>")[0]
+
+    # Her district's report leads nowhere above it; a commune's leads back to her district.
+    assert "Ninh Bình" not in crumbs()
+    commune = crumbs(area=world["vendor"].commune_id)
+    assert "Hoa Lư" in commune and "Ninh Bình" not in commune
+
 
 def test_a_superuser_sets_the_area_in_the_cms_user_form(client, world):
     admin = User.objects.create_superuser("quantri", "qt@example.vn", "x")

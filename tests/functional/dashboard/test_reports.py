@@ -188,7 +188,14 @@ def test_the_provincial_report_counts_every_figure_from_the_records(client, prov
     ]
 
     sellers = figures(report, "sellers")
-    keys = ("status_approved", "women", "selling", "applied", "decided_approved", "decided_rejected")
+    keys = (
+        "status_approved",
+        "women",
+        "selling",
+        "applied",
+        "decided_approved",
+        "decided_rejected",
+    )
     assert pick(sellers["Ninh Bình"], *keys) == (3, 31, 3, 1, 1, 1)
     assert pick(sellers["Hoa Lư"], *keys) == (2, 28, 2, 0, 1, 0)
     assert pick(sellers["Kim Sơn"], *keys) == (1, 3, 1, 1, 0, 1)
