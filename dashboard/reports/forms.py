@@ -7,6 +7,7 @@ import datetime
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from dashboard.reports.figures import Period, Tree, areas_for
@@ -38,13 +39,11 @@ class AreaReportForm(forms.Form):
         label=_("Quarter"),
         coerce=int,
         required=False,
-        choices=[(q, _("Quarter %(q)s") % {"q": q}) for q in range(1, 5)],
     )
     month = forms.TypedChoiceField(
         label=_("Month"),
         coerce=int,
         required=False,
-        choices=[(m, _("Month %(m)s") % {"m": m}) for m in range(1, 13)],
     )
     start = forms.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -56,6 +55,13 @@ class AreaReportForm(forms.Form):
     def __init__(self, data, *, tree: Tree, top: AdministrativeArea):
         super().__init__(data)
         self.tree, self.top = tree, top
+        # In the request's language (a lazy string formatted at import would not be).
+        self.fields["quarter"].choices = [
+            (q, gettext("Quarter %(q)s") % {"q": q}) for q in range(1, 5)
+        ]
+        self.fields["month"].choices = [
+            (m, gettext("Month %(m)s") % {"m": m}) for m in range(1, 13)
+        ]
         self.fields["area"].choices = [
             (area.pk, ("— " * (_depth(area) - _depth(top))) + area.name)
             for area in areas_for(tree, top)

@@ -381,3 +381,28 @@ def test_reports_are_staffs(client, province):
     assert response.status_code == 302 and "login" in response["Location"]
     client.force_login(province["staff"])
     assert 'href="/dashboard/reports/"' in client.get("/dashboard/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        (
+            "vi",
+            ["Báo cáo Ninh Bình, Quý 2/2026", ">Quý 3<", ">Tháng 12<", "Giao dịch theo địa bàn"],
+        ),
+        (
+            "en",
+            ["Report of Ninh Bình, Quarter 2/2026", ">Quarter 3<", ">Month 12<", "Trade by area"],
+        ),
+    ],
+)
+def test_the_page_speaks_her_language(client, province, language, words):
+    client.force_login(province["staff"])
+    response = client.get(
+        "/dashboard/reports/",
+        {"period": "quarter", "year": "2026", "quarter": "2"},
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
+    html = response.content.decode()
+    for word in words:
+        assert word in html, word
