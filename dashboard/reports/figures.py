@@ -499,7 +499,8 @@ def _trade(report: Report, rollup: Rollup, figures: dict) -> Section:
         ],
     )
     sold = ~Q(order__status=CANCELLED) & period.q("order__date_placed")
-    in_area = rollup.q("order__part__vendor__commune")
+    # Lines of the marketplace's orders only (each has its vendor's part).
+    in_area = rollup.q("order__part__vendor__commune") & Q(order__part__isnull=False)
     top_products = (
         Line.objects.filter(sold, in_area)
         .values("product_id", "title", "partner_name")
