@@ -146,7 +146,7 @@ def test_a_superuser_sets_the_area_in_the_cms_user_form(client, world):
     client.force_login(admin)
     page = client.get(f"/cms/users/edit/{staff.pk}/").content.decode()
     assert 'name="union_area"' in page
-    assert 'name="union_area"' in client.get("/cms/users/add/").content.decode()
+    assert 'name="union_area"' in client.get("/cms/users/new/").content.decode()
     data = {
         "username": staff.username,
         "email": staff.email,
