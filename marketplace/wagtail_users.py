@@ -7,6 +7,7 @@ Wagtail's own user forms and views, with one more field on the account tab;
 from __future__ import annotations
 
 from django import forms
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
@@ -17,7 +18,14 @@ from marketplace.models import AdministrativeArea, StaffArea
 class StaffAreaFormMixin(forms.Form):
     union_area = forms.ModelChoiceField(
         label=_("Union area"),
-        queryset=AdministrativeArea.objects.filter(is_active=True).select_related("parent"),
+        queryset=AdministrativeArea.objects.filter(is_active=True)
+        .select_related("parent")
+        # The province, its districts, then each district's communes.
+        .order_by(
+            F("parent__parent").asc(nulls_first=True),
+            F("parent").asc(nulls_first=True),
+            "name",
+        ),
         required=False,
         empty_label=_("The whole province"),
         help_text=_(
@@ -28,7 +36,7 @@ class StaffAreaFormMixin(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["union_area"].label_from_instance = lambda area: " › ".join(area.path_names)
+        self.fields["union_area"].label_from_instance = _area_label
         if self.instance.pk:
             row = StaffArea.objects.filter(user=self.instance).first()
             self.fields["union_area"].initial = row.area_id if row else None
@@ -38,6 +46,13 @@ class StaffAreaFormMixin(forms.Form):
         if commit:
             staff_area_set(user, self.cleaned_data.get("union_area"))
         return user
+
+
+def _area_label(area: AdministrativeArea) -> str:
+    """Short enough for a phone: a commune names its district."""
+    if area.level == AdministrativeArea.Level.COMMUNE and area.parent:
+        return f"{area.name} ({area.parent.name})"
+    return area.name
 
 
 def staff_area_set(user, area: AdministrativeArea | None) -> None:
