@@ -322,3 +322,36 @@ def document(results: dict, meta: dict, search: dict | None = None) -> dict:
     if search is not None:
         doc["search"] = {**search, "targets": search_targets(search)}
     return doc
+
+
+REPORTS_TARGET_MS = 1000
+
+
+def reports_section(reports: dict | None) -> str:
+    """The "reports" row: the Union's provincial yearly report, rendered in-process."""
+    if not reports:
+        return "reports: skipped"
+    verdict = "ok" if reports["p50_ms"] < REPORTS_TARGET_MS else "OVER"
+    header = (
+        "page",
+        "renders",
+        "p50 ms",
+        "max ms",
+        "queries",
+        "order lines",
+        f"< {REPORTS_TARGET_MS} ms",
+    )
+    row = (
+        "reports",
+        reports["repeat"],
+        reports["p50_ms"],
+        reports["max_ms"],
+        reports["queries"],
+        f"{reports['order_lines_in_year']}/{reports['order_lines']}",
+        verdict,
+    )
+    widths = [max(len(str(a)), len(str(b))) for a, b in zip(header, row, strict=True)]
+    return "\n".join(
+        "  ".join(str(cell).rjust(width) for cell, width in zip(line, widths, strict=True))
+        for line in (header, row)
+    )

@@ -22,7 +22,9 @@ Steps (each timed; everything lives under the ignored .bench/ folder):
 5. report: one table, ratios marketplace/peer and marketplace/floor, and
    .bench/results.json with the core count and commit.
 
-Settings (environment): BENCH_PRODUCTS (10000), BENCH_DURATION seconds per
+Settings (environment): BENCH_PRODUCTS (10000), BENCH_ORDERS order lines
+(50000; the "reports" row times the provincial yearly report over them in
+the marketplace's own process, ``manage.py reports_bench``), BENCH_DURATION seconds per
 page (10), BENCH_WARMUP (3), BENCH_CONNECTIONS (20), BENCH_WORKERS (cores),
 BENCH_REBUILD, DATABASE_URL, SEARCH_URL / SEARCH_ENGINE, BENCH_SEARCH (0 skips
 search), BENCH_SEARCH_REQUESTS (300 per endpoint and pass), BENCH_STACK
@@ -368,6 +370,17 @@ def search_bench(port: int, *, env: dict, requests: int, queries_file: Path) -> 
     return json.loads(out.read_text(encoding="utf-8"))
 
 
+def reports_bench(env: dict) -> dict:
+    """``manage.py reports_bench``: the provincial yearly report's render time; its figures."""
+    log("reports: the provincial yearly report (reports_bench)")
+    out = WORK / "reports-bench.json"
+    out.unlink(missing_ok=True)
+    printed = run([VENV_PY, "manage.py", "reports_bench", "--json", out], env=env, capture=True)
+    for line in printed.splitlines():
+        log(f"  {line}")
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
 # --------------------------------------------------------------------------
 # Servers and load
 # --------------------------------------------------------------------------
@@ -590,6 +603,7 @@ def measure(engine: BenchEngine) -> None:
     started = time.monotonic()
     cfg = {
         "products": int(os.environ.get("BENCH_PRODUCTS") or 10_000),
+        "orders": env_int("BENCH_ORDERS", 50_000),
         "duration": env_int("BENCH_DURATION", 10),
         "warmup": env_int("BENCH_WARMUP", 3),
         "connections": env_int("BENCH_CONNECTIONS", 20),
@@ -640,7 +654,7 @@ def measure(engine: BenchEngine) -> None:
 
     # 1. The marketplace's dataset, built once per product count and database.
     stamp_path = WORK / "dataset.stamp"
-    stamp = json.dumps({"products": cfg["products"], "database": ours_url})
+    stamp = json.dumps({"products": cfg["products"], "orders": cfg["orders"], "database": ours_url})
     rebuild = os.environ.get("BENCH_REBUILD") or not (
         stamp_path.exists() and stamp_path.read_text() == stamp
     )
@@ -653,7 +667,11 @@ def measure(engine: BenchEngine) -> None:
         run([*manage, "migrate", "--no-input", "-v0"], env=ours_env)
         timings["marketplace_migrate_s"] = round(time.monotonic() - t, 1)
         t = time.monotonic()
-        run([*manage, "load_demo_data", "--products", cfg["products"]], env=ours_env, capture=True)
+        run(
+            [*manage, "load_demo_data", "--products", cfg["products"], "--orders", cfg["orders"]],
+            env=ours_env,
+            capture=True,
+        )
         timings["marketplace_load_s"] = round(time.monotonic() - t, 1)
         log(f"  loaded in {timings['marketplace_load_s']} s")
         # A shop makes a picture's thumbnails when it is saved (a background
@@ -746,6 +764,9 @@ def measure(engine: BenchEngine) -> None:
         if bad:
             sys.exit(f"{name} answered errors in the probe: {bad}")
 
+    # 3b. The Union's provincial yearly report, rendered in the marketplace's process.
+    reports = reports_bench(ours_env)
+
     # 4. Load, one server at a time so none competes with another for the cores.
     log(
         f"load: {cfg['connections']} connections, {cfg['warmup']} s warm-up then "
@@ -816,10 +837,13 @@ def measure(engine: BenchEngine) -> None:
         "dataset_reused": not rebuild,
     }
     doc = report.document(results, meta, search)
+    doc["reports"] = reports
     print()
     print(report.table(results))
     print()
     print(report.search_section(search))
+    print()
+    print(report.reports_section(reports))
     print()
     print(
         f"{meta['products_for_sale']} products for sale ({cfg['products']} loaded), "

@@ -18,6 +18,7 @@ from cms.contest_admin import (
     entry_columns,
 )
 from cms.models import ContestEntry, ProductCollection
+from marketplace.permissions import area_scoped
 
 
 @hooks.register("register_admin_viewset")
@@ -56,6 +57,14 @@ class ContestEntryViewSet(SnippetViewSet):
         return super().get_urlpatterns() + [
             path("decide/<str:pk>/", contest_entry_decision_view, name="decide")
         ]
+
+    def get_queryset(self, request):
+        # A district's Union sees the entries of its cooperatives' members.
+        return area_scoped(
+            ContestEntry.objects.all(),
+            request.user,
+            commune="user__vendor_memberships__vendor__commune",
+        )
 
 
 register_snippet(ProductCollectionViewSet)

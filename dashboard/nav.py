@@ -84,3 +84,7 @@ def member_nav_items(request) -> list[dict]:
     for item in items:
         item["current"] = item["key"] == current
     return items
+
+
+def can_view_reports(user, url_name, url_args=None, url_kwargs=None) -> bool:
+    return user.has_perm("marketplace.view_reports")

@@ -36,7 +36,7 @@ from marketplace.forms import (
     VendorProfileForm,
 )
 from marketplace.models import Listing, ListingRevision, Vendor, VendorMember
-from marketplace.permissions import member_vendor
+from marketplace.permissions import area_scoped, member_vendor
 from marketplace.services.invitations import invitation_create
 from marketplace.services.listings import (
     listing_decide,
@@ -47,6 +47,13 @@ from marketplace.services.listings import (
 from marketplace.services.vendors import vendor_decide
 
 Product = get_model("catalogue", "Product")
+
+
+# Where a product is made: its seller's commune (a parent product's: its variants' seller's).
+LISTING_COMMUNE = (
+    "product__stockrecords__partner__vendor__commune",
+    "product__children__stockrecords__partner__vendor__commune",
+)
 
 
 class StaffPermissionMixin(PermissionRequiredMixin):
@@ -75,7 +82,7 @@ class VendorModerationListView(StaffPermissionMixin, TemplateView):
         if status not in Vendor.Status.values:
             status = Vendor.Status.APPLIED
         queryset = (
-            Vendor.objects.filter(status=status)
+            area_scoped(Vendor.objects.filter(status=status), self.request.user, commune="commune")
             .select_related("partner", "commune__parent")
             .order_by("created_at", "pk")
         )
@@ -150,7 +157,9 @@ class VendorModerationDetailView(DecisionView):
 
     def get_subject(self) -> Vendor:
         return get_object_or_404(
-            Vendor.objects.select_related("partner", "commune__parent", "status_changed_by"),
+            area_scoped(Vendor.objects.all(), self.request.user, commune="commune").select_related(
+                "partner", "commune__parent", "status_changed_by"
+            ),
             pk=self.kwargs["pk"],
         )
 
@@ -177,7 +186,12 @@ class ModerationEventListView(StaffPermissionMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = ModerationEventFilterForm(self.request.GET or None)
-        paginator, page = _page(self.request, selectors.moderation_events(**form.filters()))
+        events = area_scoped(
+            selectors.moderation_events(**form.filters()),
+            self.request.user,
+            commune="vendor__commune",
+        )
+        paginator, page = _page(self.request, events)
         context.update(form=form, events=page.object_list, paginator=paginator, page_obj=page)
         return context
 
@@ -190,12 +204,18 @@ class ListingQueueView(StaffPermissionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        paginator, page = _page(self.request, selectors.listings_pending())
+        user = self.request.user
+        listings = area_scoped(selectors.listings_pending(), user, commune=LISTING_COMMUNE)
+        paginator, page = _page(self.request, listings)
         context.update(
             listings=page.object_list,
             paginator=paginator,
             page_obj=page,
-            revisions=selectors.revisions_pending(),
+            revisions=area_scoped(
+                selectors.revisions_pending(),
+                user,
+                commune=tuple(f"listing__{path}" for path in LISTING_COMMUNE),
+            ),
         )
         return context
 
@@ -209,7 +229,8 @@ class ListingDecisionView(DecisionView):
     form_class = ListingDecisionForm
 
     def get_subject(self) -> Listing:
-        return get_object_or_404(Listing.objects.select_related("product"), pk=self.kwargs["pk"])
+        listings = area_scoped(Listing.objects.all(), self.request.user, commune=LISTING_COMMUNE)
+        return get_object_or_404(listings.select_related("product"), pk=self.kwargs["pk"])
 
     def subject_context(self, listing: Listing) -> dict:
         return {
@@ -237,9 +258,13 @@ class RevisionDecisionView(ListingDecisionView):
     template_name = "marketplace/dashboard/revision_detail.html"
 
     def get_subject(self) -> ListingRevision:
+        revisions = area_scoped(
+            ListingRevision.objects.all(),
+            self.request.user,
+            commune=tuple(f"listing__{path}" for path in LISTING_COMMUNE),
+        )
         return get_object_or_404(
-            ListingRevision.objects.select_related("listing__product", "submitted_by"),
-            pk=self.kwargs["pk"],
+            revisions.select_related("listing__product", "submitted_by"), pk=self.kwargs["pk"]
         )
 
     def subject_context(self, revision: ListingRevision) -> dict:

@@ -44,8 +44,8 @@ from core.text import strip_marks, vn_slugify
 from core.uploads import clean_image
 from demo import content, guides
 from demo.images import product_image
-from demo.orders import demo_orders_load
-from marketplace.models import AdministrativeArea, Listing, Vendor, VendorMember
+from demo.orders import demo_orders_bulk, demo_orders_load
+from marketplace.models import AdministrativeArea, Listing, StaffArea, Vendor, VendorMember
 from marketplace.selectors import products_for_sale, vendor_products, vendors_public
 from marketplace.services.areas import areas_import
 from marketplace.services.roles import roles_sync, union_leader_group
@@ -63,6 +63,8 @@ Partner = get_model("partner", "Partner")
 StockRecord = get_model("partner", "StockRecord")
 
 BATCH_SIZE = 500
+# Order lines across every district, so the Union's reports have figures.
+DEMO_ORDER_LINES = 600
 IMAGE_DIR = "images/products/demo"
 
 
@@ -93,6 +95,13 @@ DEMO_LOGINS = (
     DemoLogin("applicant", "ungvien@demo.chophunu.vn", "demo-ungvien-2026", "/", "Thảo"),
     DemoLogin(
         "Union staff", "canbo@demo.chophunu.vn", "demo-canbo-2026", "/cms/ and /dashboard/", "Mai"
+    ),
+    DemoLogin(
+        "district Union staff",
+        "canbohuyen@demo.chophunu.vn",
+        "demo-canbohuyen-2026",
+        "/dashboard/reports/ (her district)",
+        "Lụa",
     ),
     DemoLogin("Union leader", "lanhdao@demo.chophunu.vn", "demo-lanhdao-2026", "/cms/", "Thu"),
     DemoLogin(
@@ -487,6 +496,14 @@ def _users(summary: DemoSummary, vendors: dict[str, Vendor]) -> None:
             user.save()
             # Writes and submits pages; a Union leader approves them.
             user.groups.add(roles_sync())
+        if login.role == "district Union staff" and not user.is_staff:
+            user.is_staff = True
+            user.save()
+            user.groups.add(roles_sync())
+            # She answers for the district of the demo member's cooperative.
+            StaffArea.objects.get_or_create(
+                user=user, defaults={"area": first_vendor.commune.parent}
+            )
         if login.role == "Union leader" and not user.is_staff:
             user.is_staff = True
             user.save()
@@ -752,9 +769,16 @@ def _curation(summary: DemoSummary) -> None:
 
 
 def demo_data_load(
-    *, products: int = 300, progress: Callable[[int, int], None] | None = None
+    *,
+    products: int = 300,
+    orders: int = DEMO_ORDER_LINES,
+    progress: Callable[[int, int], None] | None = None,
 ) -> DemoSummary:
-    """Load (or complete) the demo marketplace; returns what was created."""
+    """Load (or complete) the demo marketplace; returns what was created.
+
+    ``orders`` is the number of order lines written in bulk across every
+    district (the Union's reports), besides the few placed through the checkout.
+    """
     summary = DemoSummary()
     result = areas_import(province=content.PROVINCE["name"], districts=content.DISTRICTS)
     if result.created:
@@ -775,4 +799,7 @@ def demo_data_load(
     )
     if placed:
         summary.add("checkouts", placed)
+    lines = demo_orders_bulk(lines=orders, shopper_username=DEMO_LOGINS[0].username)
+    if lines:
+        summary.add("order lines", lines)
     return summary

@@ -57,6 +57,7 @@ class AdministrativeArea(models.Model):
             ),
         ]
         indexes = [models.Index(fields=["level", "is_active"])]
+        permissions = [("view_reports", _("Can see the Union's reports"))]
 
     def __str__(self) -> str:
         return self.name
@@ -85,6 +86,37 @@ class AdministrativeArea(models.Model):
             names.append(node.name)
             node = node.parent
         return list(reversed(names))
+
+
+class StaffArea(models.Model):
+    """The area a Union staff member answers for: a district's Union sees its district.
+
+    Her vendor and listing queues, contest entries and reports show that area
+    and the areas under it (``marketplace.permissions.area_scoped``). Staff
+    with no row, and superusers, answer for the whole province. A superuser
+    sets it in the Django admin or in /cms/ users; her groups, not this row,
+    say what she may do (``manage.py sync_roles``).
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff member"),
+        on_delete=models.CASCADE,
+        related_name="staff_area",
+    )
+    area = models.ForeignKey(
+        AdministrativeArea,
+        verbose_name=_("Union area"),
+        on_delete=models.PROTECT,
+        related_name="staff_areas",
+    )
+
+    class Meta:
+        verbose_name = _("staff member's area")
+        verbose_name_plural = _("staff members' areas")
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.area}"
 
 
 class Vendor(models.Model):

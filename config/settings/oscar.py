@@ -32,6 +32,10 @@ _FORKS = {
     "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig": (
         "dashboard.catalogue.apps.CatalogueDashboardConfig"
     ),
+    # The Union's figures by area in place of Oscar's reports (dashboard/reports/).
+    "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig": (
+        "dashboard.reports.apps.ReportsDashboardConfig"
+    ),
     # Members kept out of Oscar's order pages (dashboard/orders/apps.py).
     "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig": (
         "dashboard.orders.apps.OrdersDashboardConfig"
@@ -104,7 +108,12 @@ def _has_perm(permission: str):
 OSCAR_DASHBOARD_DEFAULT_ACCESS_FUNCTION = "dashboard.access.dashboard_access_fn"
 
 OSCAR_DASHBOARD_NAVIGATION = [
-    *OSCAR_DASHBOARD_NAVIGATION,
+    # Oscar's "Reports" entry opens the Union's figures by area (dashboard/reports/).
+    {**entry, "access_fn": _menu_check("can_view_reports")}
+    if entry.get("url_name") == "dashboard:reports-index"
+    else entry
+    for entry in OSCAR_DASHBOARD_NAVIGATION
+] + [
     {
         "label": _("Vendors"),
         "icon": "fas fa-store",

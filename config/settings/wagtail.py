@@ -11,7 +11,8 @@ WAGTAIL_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    # Its user forms ask for the Union area (marketplace/wagtail_users.py).
+    "marketplace.wagtail_users_config.WagtailUsersConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -38,6 +38,8 @@ UNION_STAFF_PERMISSIONS = (
     ("marketplace", "change_administrativearea"),
     ("marketplace", "view_vendor"),
     ("marketplace", "change_vendor"),
+    # /dashboard/reports/, for the area each one answers for (marketplace.permissions).
+    ("marketplace", "view_reports"),
     ("marketplace", "view_listing"),
     ("marketplace", "change_listing"),
     # Listing on behalf of a member who lacks the skills, in Oscar's dashboard.

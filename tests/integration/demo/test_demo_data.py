@@ -8,6 +8,8 @@ from PIL import Image
 from wagtail.models import Page, Site
 
 from cms.models import ArticlePage, HomePage, StoryPage
+from core.text import vn_slugify
+from demo import content
 from demo.loader import DEMO_LOGINS, product_specs
 from marketplace.models import AdministrativeArea, Vendor
 from search.database import product_search
@@ -161,3 +163,39 @@ def test_demo_cooperatives_charge_two_zones_and_ship_outside_the_province():
         vendor = order.part.vendor
         charge = vendor.shipping_charge_for(order.basket_total_incl_tax, "elsewhere")
         assert order.shipping_incl_tax == charge
+
+
+def test_demo_orders_reach_every_district_and_top_up():
+    from marketplace.models import VendorOrder
+
+    Line = get_model("order", "Line")
+    call_command("load_demo_data", products=60, orders=300, verbosity=0)
+    bulk = Line.objects.filter(order__part__group__number__startswith="D")
+    first = bulk.count()
+    assert 300 <= first < 310
+    # Every district with a product for sale sells (all six at the default 300 products).
+    with_products = set(
+        StockRecord.objects.filter(product__listing__status="approved").values_list(
+            "partner__vendor__commune__parent", flat=True
+        )
+    )
+    selling = set(VendorOrder.objects.values_list("vendor__commune__parent", flat=True))
+    assert len(with_products) >= 4 and with_products <= selling
+    vendor_districts = {vn_slugify(v["name"]): v["district"] for v in content.VENDORS}
+    assert len({vendor_districts[spec.vendor_slug] for spec in product_specs(300)}) == 6
+    statuses = set(VendorOrder.objects.values_list("order__status", "group__payment_method"))
+    assert {("Cancelled", "cod"), ("Delivered", "cod"), ("Delivered", "card")} <= statuses
+    call_command("load_demo_data", products=60, orders=300, verbosity=0)
+    assert bulk.count() == first
+    call_command("load_demo_data", products=60, orders=400, verbosity=0)
+    assert 400 <= bulk.count() < 410
+
+
+def test_demo_district_staff_sees_her_district(client):
+    call_command("load_demo_data", products=30, orders=100, verbosity=0)
+    login = next(x for x in DEMO_LOGINS if x.role == "district Union staff")
+    client.login(request=HttpRequest(), username=login.username, password=login.password)
+    response = client.get("/dashboard/reports/")
+    assert response.status_code == 200
+    report = response.context["report"]
+    assert report.area.level == "district" and report.children

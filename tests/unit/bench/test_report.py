@@ -196,3 +196,18 @@ def test_document_carries_the_search_figures_and_their_targets():
     assert again["search"]["latency"]["suggest"]["cold"]["reached_engine"] == 60
     assert {t["target"] for t in again["search"]["targets"]} >= {"rebuild ≥ 2,000 products/s"}
     assert "search" not in report.document(results_of(2.0, 1.0, 4.0), {"cores": 2})
+
+
+def test_the_reports_row_says_whether_the_provincial_report_is_under_a_second():
+    figures = {
+        "repeat": 5,
+        "p50_ms": 412.5,
+        "max_ms": 530.0,
+        "queries": 21,
+        "order_lines_in_year": 41000,
+        "order_lines": 50012,
+    }
+    row = report.reports_section(figures).splitlines()[1].split()
+    assert row == ["reports", "5", "412.5", "530.0", "21", "41000/50012", "ok"]
+    assert report.reports_section({**figures, "p50_ms": 1200.0}).endswith("OVER")
+    assert report.reports_section(None) == "reports: skipped"

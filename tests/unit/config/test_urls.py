@@ -34,6 +34,7 @@ from customer.views import (
     cms_password_reset_view,
 )
 from dashboard.catalogue.views import ProductCreateUpdateView, ProductLookupView
+from dashboard.reports.views import IndexView as ReportsIndexView
 from dashboard.views import IndexView
 
 RESET = {"uidb64": "MQ", "token": "cg2-0123abcd"}
@@ -54,6 +55,7 @@ OSCAR_URLS_WE_ANSWER = [
     ),
     ("basket:add", {"pk": 7}, "/basket/add/7/", BasketAddView),
     ("dashboard:index", {}, "/dashboard/", IndexView),
+    ("dashboard:reports-index", {}, "/dashboard/reports/", ReportsIndexView),
     (
         "dashboard:catalogue-product",
         {"pk": 7},
