@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from django.db.models import Count, Max, Min, Q, QuerySet
 
+from marketplace.permissions import area_scoped
 from union.models import AbuseReport, MembershipRequest, UnionEvent
 
 
 def membership_requests_for(user, *, status: str = "") -> QuerySet:
-    """The requests a member of staff may see.
+    """The requests a member of staff may see: those of her area and the areas under it.
 
-    Every Union staff member sees every request until staff are scoped to
-    their area (issue #19); ``commune`` is the area a scope filters on.
+    Staff of the whole province (no area, or superusers) also see the women
+    living outside the province, who name no commune.
     """
-    queryset = MembershipRequest.objects.select_related("commune__parent")
+    queryset = area_scoped(
+        MembershipRequest.objects.select_related("commune__parent"), user, commune="commune"
+    )
     if status:
         queryset = queryset.filter(status=status)
     return queryset
@@ -46,21 +49,3 @@ def reports_about(kind: str, object_id: int) -> QuerySet:
 
 def events_about(kind: str, object_id: int) -> QuerySet:
     return UnionEvent.objects.filter(kind=kind, object_id=object_id).select_related("actor")
-
-
-def new_members_by_district(*, since=None, until=None) -> list[dict]:
-    """Accepted requests to join per district (by the day staff accepted them), for the reports.
-
-    Rows ``{"district": name or "", "members": n}``, most first; women living
-    outside the province count under "" (no district).
-    """
-    queryset = MembershipRequest.objects.filter(status=MembershipRequest.Status.ACCEPTED)
-    if since is not None:
-        queryset = queryset.filter(decided_at__gte=since)
-    if until is not None:
-        queryset = queryset.filter(decided_at__lt=until)
-    rows = queryset.values("commune__parent__name").annotate(members=Count("pk"))
-    found = [
-        {"district": row["commune__parent__name"] or "", "members": row["members"]} for row in rows
-    ]
-    return sorted(found, key=lambda row: (-row["members"], row["district"]))

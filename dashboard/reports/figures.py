@@ -39,6 +39,7 @@ from marketplace.models import (
 from marketplace.permissions import area_q
 from marketplace.selectors import products_for_sale
 from shipping.destinations import home_province
+from union.models import MembershipRequest
 
 Level = AdministrativeArea.Level
 Category = get_model("catalogue", "Category")
@@ -584,6 +585,13 @@ def _content(report: Report, rollup: Rollup, tree: Tree) -> Section:
         "entries": (ContestEntry.objects.filter(period.q("created_at")), member_commune),
         "votes": (ContestVote.objects.filter(period.q("created_at")), f"entry__{member_commune}"),
         "quizzes": (QuizAttempt.objects.filter(period.q("created_at")), member_commune),
+        # Women who joined the Union: where she lives, counted on the day staff accepted her.
+        "members": (
+            MembershipRequest.objects.filter(
+                period.q("decided_at"), status=MembershipRequest.Status.ACCEPTED
+            ),
+            "commune",
+        ),
     }
     figures: dict = {child.pk: {} for child in report.children}
     figures[None] = {}
@@ -619,12 +627,13 @@ def _content(report: Report, rollup: Rollup, tree: Tree) -> Section:
         Column("entries", str(_("Contest entries"))),
         Column("votes", str(_("Votes"))),
         Column("quizzes", str(_("Quiz attempts"))),
+        Column("members", str(_("New Union members"))),
     ]
     rows = _area_rows(report, figures, columns, report.area.name)
     if province and report.children:
         rest = {
             key: (figures[None][key] or 0) - sum((figures[c.pk][key] or 0) for c in report.children)
-            for key in ("stories", "entries", "votes", "quizzes")
+            for key in ("stories", "entries", "votes", "quizzes", "members")
         }
         rows.append(
             Row(label=str(_("Not in a cooperative or an area")), values={**rest, "articles": None})
@@ -637,7 +646,7 @@ def _content(report: Report, rollup: Rollup, tree: Tree) -> Section:
         note=str(
             _(
                 "Entries, votes and quiz attempts count where the person's cooperative is; "
-                "articles belong to the whole province."
+                "new members where they live; articles belong to the whole province."
             )
         ),
     )

@@ -406,3 +406,46 @@ def test_the_page_speaks_her_language(client, province, language, words):
     html = response.content.decode()
     for word in words:
         assert word in html, word
+
+
+def test_new_union_members_count_where_they_live_and_when_staff_accepted_them(client, province):
+    from union.consent import CONSENT_VERSION
+    from union.models import MembershipRequest
+
+    areas = province["areas"]
+
+    def joined(phone, commune, *, status="accepted", when=at(3, 1), outside=""):
+        MembershipRequest.objects.create(
+            full_name="Phạm Thị Hoa",
+            birth_year=1990,
+            phone=phone,
+            commune=commune,
+            place_outside=outside,
+            occupation="trader",
+            consent_at=when,
+            consent_version=CONSENT_VERSION,
+            status=status,
+            decided_at=when if status != "pending" else None,
+        )
+
+    joined("0912000001", areas["Ninh Hải"])
+    joined("0912000002", areas["Kim Đông"])
+    joined("0912000003", None, outside="Bình Dương")  # working away from home
+    joined("0912000004", areas["Ninh Xuân"], status="pending")
+    joined("0912000005", areas["Ninh Xuân"], status="declined")
+    joined("0912000006", areas["Ninh Xuân"], when=at(12, 1, 2025))  # another year
+    content = figures(report_of(client, province["staff"]), "content")
+    members = {label: values["members"] for label, values in content.items()}
+    assert members == {
+        "Ninh Bình": 3,
+        "Hoa Lư": 1,
+        "Kim Sơn": 1,
+        "Yên Mô": 0,
+        "Không thuộc hợp tác xã hay địa bàn nào": 1,
+    }
+    district = figures(report_of(client, province["staff"], area=areas["Hoa Lư"].pk), "content")
+    assert {label: values["members"] for label, values in district.items()} == {
+        "Hoa Lư": 1,
+        "Ninh Hải": 1,
+        "Ninh Xuân": 0,
+    }

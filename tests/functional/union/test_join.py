@@ -229,18 +229,33 @@ def test_every_shop_page_links_to_the_join_page_once_it_is_live(client, home_pag
     assert f'href="{page.url}"' in client.get("/catalogue/").content.decode()
 
 
-def test_new_members_are_counted_per_district_for_the_reports(commune):
-    from union.selectors import new_members_by_district
-
-    kim_son = commune_create("Kim Tân", "Kim Sơn")
-    _request(commune, phone="0912000001", status="accepted", decided_at=timezone.now())
-    _request(kim_son, phone="0912000002", status="accepted", decided_at=timezone.now())
-    _request(kim_son, phone="0912000003", status="accepted", decided_at=timezone.now())
-    _request(kim_son, phone="0912000004")  # still waiting
-    _request(None, phone="0912000005", place_outside="Bình Dương", status="accepted")
-    assert new_members_by_district() == [
-        {"district": "Kim Sơn", "members": 2},
-        {"district": "", "members": 1},
-        {"district": "Hoa Lư", "members": 1},
-    ]
-    assert new_members_by_district(since=timezone.now()) == []
+def test_staff_of_a_district_see_and_decide_only_the_requests_of_their_district(
+    client, people, commune
+):
+    ours = _request(commune)
+    theirs = _request(commune_create("Kim Tân", "Kim Sơn"), phone="0912000009", email="")
+    outside = _request(None, phone="0912000010", place_outside="Bình Dương", email="")
+    # people["Union staff of another district"] answers for Kim Sơn, not for Hoa Lư.
+    client.force_login(people["Union staff of another district"])
+    listing = client.get("/dashboard/union/members/").content.decode()
+    assert theirs.full_name in listing
+    assert f"/dashboard/union/members/{ours.pk}/" not in listing
+    assert f"/dashboard/union/members/{outside.pk}/" not in listing
+    assert client.get(f"/dashboard/union/members/{ours.pk}/").status_code == 404
+    response = client.post(f"/dashboard/union/members/{ours.pk}/", {"action": "accept"})
+    assert response.status_code == 404
+    ours.refresh_from_db()
+    assert ours.status == MembershipRequest.Status.PENDING
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                client.get("/dashboard/union/members/export.csv").content.decode("utf-8-sig")
+            )
+        )
+    )
+    assert [row[3] for row in rows[1:]] == ["0912000009"]
+    # Staff of the whole province see every request, those from outside it too.
+    client.force_login(people["Union staff"])
+    listing = client.get("/dashboard/union/members/").content.decode()
+    for request in (ours, theirs, outside):
+        assert f"/dashboard/union/members/{request.pk}/" in listing
