@@ -1,5 +1,6 @@
 """The demo data carries the Union's content: a campaign, ten stories, twenty articles,
-one contest of each form and two collections, shown on the home page."""
+one contest of each form and two collections, shown on the home page; two more
+articles under the safety-online topic."""
 
 import pytest
 from django.core.management import call_command
@@ -20,7 +21,7 @@ def test_demo_union_content(client):
     call_command("load_demo_data", products=20, verbosity=0)
     assert CampaignPage.objects.live().count() == 1
     assert StoryPage.objects.live().count() == 10
-    assert ArticlePage.objects.live().count() == 20
+    assert ArticlePage.objects.live().count() == 20 + 2  # and two on safety online
     assert set(ContestPage.objects.live().values_list("kind", flat=True)) == {"entries", "quiz"}
     assert ProductCollection.objects.count() == 2
     assert all(c.products_for_sale().exists() for c in ProductCollection.objects.all())

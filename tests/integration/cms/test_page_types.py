@@ -4,6 +4,7 @@ import pytest
 from wagtail.models import Page
 
 from cms import models
+from union.models import JoinPage
 
 pytestmark = pytest.mark.django_db
 
@@ -37,6 +38,8 @@ def test_every_page_type_states_its_parents_and_children(page_type):
                 models.CampaignPage,
                 models.ContestPage,
                 models.ContentPage,
+                models.GuideIndexPage,
+                JoinPage,
             },
         ),
         (models.StoryIndexPage, {models.StoryPage}),

@@ -109,7 +109,7 @@ def test_cooperative_member_reaches_the_dashboard_and_staff_the_cms(client):
     member, staff, shopper = logins["cooperative member"], logins["Union staff"], logins["shopper"]
 
     client.login(request=HttpRequest(), username=member.username, password=member.password)
-    assert client.get("/dashboard/", follow=True).redirect_chain[-1][0] == "/dashboard/my-listings/"
+    assert client.get("/dashboard/", follow=True).redirect_chain[-1][0] == "/dashboard/today/"
     assert client.get("/dashboard/my-listings/").status_code == 200
     # Oscar's product list (bulk prices) is Union staff's; her listings are hers.
     assert client.get("/dashboard/catalogue/").status_code == 403
