@@ -680,9 +680,13 @@ def measure(engine: BenchEngine) -> None:
         stamp_path.write_text(stamp)
     document = json.loads(dataset_path.read_text(encoding="utf-8"))
     spec = pages_choose(document)
-    probe_terms, load_terms = new_search_terms(document, reserved=2 * cfg["search_requests"])
+    probe_terms, load_terms = new_search_terms(document, reserved=cfg["search_requests"])
     spec["new_terms"] = probe_terms
     new_search_paths = WORK / "new-search-paths.txt"
+    log(
+        f"  a new search: {len(probe_terms)} terms for the probe, {len(load_terms)} for the load "
+        "(past them the load sends them again)"
+    )
     new_search_paths.write_text(
         "".join(f"/search/?{urllib.parse.urlencode({'q': term})}\n" for term in load_terms),
         encoding="utf-8",
