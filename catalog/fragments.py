@@ -25,8 +25,8 @@ from catalog.cards import CSRF_PLACEHOLDER
 from core.page_cache import page_cache_version
 
 
-def fragment_key(name: str, parts: tuple) -> str:
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+def fragment_key(name: str, parts: tuple, host: str = "") -> str:
+    digest = hashlib.sha256(repr((host, parts)).encode()).hexdigest()[:32]
     language = translation.get_language() or ""
     day = timezone.localdate().isoformat()
     return f"fragment:{page_cache_version()}:{language}:{day}:{name}:{digest}"
@@ -43,7 +43,7 @@ def fragment_html(request, name: str, parts: tuple, draw) -> str:
     """``draw(csrf_token)``'s HTML, kept under ``name`` and ``parts`` (see the module doc)."""
     if not fragment_cacheable(request):
         return draw(None)
-    key = fragment_key(name, parts)
+    key = fragment_key(name, parts, request.get_host())
     html = cache.get(key)
     if html is None:
         html = draw(CSRF_PLACEHOLDER)
