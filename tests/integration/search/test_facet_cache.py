@@ -64,3 +64,20 @@ def test_counts_are_kept_and_a_stock_change_shows_at_once(
         record.save()
     after, _ = visit(client, target)
     assert in_stock_count(after) == 2
+
+
+def test_facet_names_are_kept_and_a_renamed_area_shows_at_once(
+    client, shop, django_capture_on_commit_callbacks
+):
+    url = "/search/?q=com+chay"
+    visit(client, url)
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    assert not [q for q in captured.captured_queries if '"name_en" AS "name_en"' in q["sql"]]
+    vendor = shop["products"][0].stockrecords.get().partner.vendor
+    district = vendor.commune.parent
+    assert district.name in visit(client, url)[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        district.name = "Huyện Hoa Lư mới"
+        district.save()
+    assert "Huyện Hoa Lư mới" in visit(client, url)[0]
