@@ -12,10 +12,11 @@ from collections.abc import Callable
 
 from django.urls import reverse
 from django.utils.http import urlencode
+from oscar.core.loading import get_model
 
 from catalog.cards import CardPage
 from marketplace.models import Vendor
-from marketplace.selectors import product_cards, products_for_sale
+from marketplace.selectors import product_cards, product_ids_for_sale, products_for_sale
 from search import database
 from search.database import SearchResult, category_by_slug
 from search.engine import EngineError, SearchEngine, engine_get, index_alias
@@ -33,6 +34,7 @@ from search.queries import (
 from search.text import fold, tokens
 
 logger = logging.getLogger(__name__)
+Product = get_model("catalogue", "Product")
 
 __all__ = [
     "SearchResult",
@@ -46,9 +48,10 @@ __all__ = [
 def products_by_ids(ids: list[int]) -> list:
     """Products for sale with these ids, in this order, in a constant number of queries."""
 
+    ids = product_ids_for_sale(ids)
     if not ids:
         return []
-    products = product_cards(products_for_sale().filter(pk__in=ids))
+    products = product_cards(Product.objects.filter(pk__in=ids))
     position = {pk: index for index, pk in enumerate(ids)}
     return sorted(products, key=lambda product: position[product.pk])
 

@@ -153,3 +153,20 @@ def test_each_visitor_gets_her_own_token_and_a_signed_in_shopper_her_own_page(sh
     with CaptureQueriesContext(connection) as drawn:
         assert content(signed_in, product, "vi")
     assert any('FROM "marketplace_vendor"' in q["sql"] for q in drawn.captured_queries)
+
+
+def test_the_qr_code_is_drawn_once(shopper, shop, monkeypatch, django_capture_on_commit_callbacks):
+    import segno
+
+    drawn = []
+    make_qr = segno.make_qr
+    monkeypatch.setattr(segno, "make_qr", lambda *a, **k: drawn.append(a) or make_qr(*a, **k))
+    product = shop["product"]
+    first = content(shopper, product, "vi")
+    with django_capture_on_commit_callbacks(execute=True):
+        stock_set(product, price=99000)  # a new version: the content is drawn again
+    again = content(shopper, product, "vi")
+    assert "99.000" in again
+    assert len(drawn) == 1
+    qr = re.compile(r'<div class="trace-qr">.*?</div>', re.S)
+    assert qr.search(first).group(0) == qr.search(again).group(0)
