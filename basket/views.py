@@ -8,17 +8,21 @@ serves it at Oscar's ``basket:add``.
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.views.generic.edit import FormView
 from oscar.apps.basket.views import BasketAddView as OscarBasketAddView
 from oscar.core.loading import get_model
 
-from marketplace.selectors import products_for_sale
+from marketplace.selectors import product_is_for_sale
 
 Product = get_model("catalogue", "Product")
 
 
 class BasketAddView(OscarBasketAddView):
     def post(self, request, *args, **kwargs):
-        product = get_object_or_404(Product, pk=kwargs["pk"])
-        if not products_for_sale().filter(pk=product.parent_id or product.pk).exists():
+        # Read once, with its class (Oscar's post would read it again).
+        self.product = get_object_or_404(
+            Product.objects.select_related("product_class", "parent"), pk=kwargs["pk"]
+        )
+        if not product_is_for_sale(self.product.parent_id or self.product.pk):
             raise Http404
-        return super().post(request, *args, **kwargs)
+        return FormView.post(self, request, *args, **kwargs)

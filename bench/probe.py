@@ -1,10 +1,20 @@
-"""One instrumented request per page, inside a shop's own process.
+"""Instrumented requests per page, inside a shop's own process.
 
 Runs in the marketplace's virtualenv and in the peer's (Django and Oscar
 APIs only). Given the products and category the harness chose, it prints
-JSON: each page's path, status, database queries (CaptureQueriesContext) and
-body bytes. Each page is requested once to warm caches, then measured, as a
-visitor arriving after others would see it.
+JSON: each page's path, status, database queries (CaptureQueriesContext),
+body bytes and CPU per request. Each page is requested once to warm caches,
+then measured, as a visitor arriving after others would see it.
+
+CPU per request (``cpu_ms``): ``WARMUP`` requests, then the median of
+``SAMPLES`` requests' ``time.process_time`` in this process, without the
+query capture. It counts the shop's own work; on SQLite the database works
+in this process too, on PostgreSQL its server's time is not counted. It is
+far steadier than throughput on a shared machine.
+
+Rows ending in ``_basket`` are requested by a shopper with a basket (the
+session and basket cookies), which no page cache answers. ``search_new_basket``
+sends each request a search term not sent before (``spec["new_terms"]``).
 
     python bench/probe.py SPEC.json     (DJANGO_SETTINGS_MODULE set; cwd on sys.path)
 """
@@ -13,8 +23,23 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import sys
+import time
 from urllib.parse import urlencode
+
+WARMUP = 3
+SAMPLES = 20
+# The shopper-with-a-basket rows: the anonymous page of the same name, with a basket.
+BASKET_ROWS = {
+    "home_basket": "home",
+    "listing_basket": "listing",
+    "product_basket": "product",
+}
+
+
+def search_path(term: str) -> str:
+    return "/search/?" + urlencode({"q": term})
 
 
 def page_paths(spec: dict) -> dict:
@@ -29,12 +54,18 @@ def page_paths(spec: dict) -> dict:
         "home": spec["home"],
         "listing": category.get_absolute_url(),
         "product": product.get_absolute_url(),
-        "search_common": "/search/?" + urlencode({"q": spec["common_term"]}),
-        "search_rare": "/search/?" + urlencode({"q": spec["rare_term"]}),
+        "search_common": search_path(spec["common_term"]),
+        "search_rare": search_path(spec["rare_term"]),
         "add_to_basket": f"/basket/add/{product.pk}/",
         "basket": "/basket/",
         "_basket_pks": basket,
     }
+
+
+def _request(client, method: str, path: str, data: dict | None = None):
+    response = client.post(path, data or {}) if method == "POST" else client.get(path)
+    body = b"".join(response) if response.streaming else response.content
+    return response, body
 
 
 def measure(client, method: str, path: str, data: dict | None = None) -> dict:
@@ -42,13 +73,27 @@ def measure(client, method: str, path: str, data: dict | None = None) -> dict:
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as captured:
-        response = client.post(path, data or {}) if method == "POST" else client.get(path)
-    body = b"".join(response) if response.streaming else response.content
+        response, body = _request(client, method, path, data)
     return {
         "status": response.status_code,
         "queries": len(captured.captured_queries),
         "bytes": len(body),
     }
+
+
+def cpu_ms(request, *, warmup: int = WARMUP, samples: int = SAMPLES) -> float:
+    """The median CPU time (ms) of ``request(n)`` over ``samples`` calls after ``warmup``.
+
+    ``n`` counts every call from 0, so a caller can send each one something new.
+    """
+    for n in range(warmup):
+        request(n)
+    spent = []
+    for n in range(warmup, warmup + samples):
+        started = time.process_time()
+        request(n)
+        spent.append((time.process_time() - started) * 1000)
+    return round(statistics.median(spent), 2)
 
 
 def probe(spec: dict) -> dict:
@@ -63,17 +108,37 @@ def probe(spec: dict) -> dict:
     for name in ("home", "listing", "product", "search_common", "search_rare"):
         measure(browsing, "GET", paths[name])
         results[name] = {"path": paths[name], **measure(browsing, "GET", paths[name])}
+        path = paths[name]
+        results[name]["cpu_ms"] = cpu_ms(lambda n, path=path: _request(browsing, "GET", path))
     # A first add: a visitor without a basket, as every request of the load run is.
-    measure(client(), "POST", paths["add_to_basket"], {"quantity": 1})
-    results["add_to_basket"] = {
-        "path": paths["add_to_basket"],
-        **measure(client(), "POST", paths["add_to_basket"], {"quantity": 1}),
-    }
+    add = paths["add_to_basket"]
+    measure(client(), "POST", add, {"quantity": 1})
+    results["add_to_basket"] = {"path": add, **measure(client(), "POST", add, {"quantity": 1})}
+    # One client whose cookies are cleared: each add is a new visitor's, and the
+    # client's handler (its middleware, WhiteNoise's file scan) is built once.
+    visitor = client()
+
+    def first_add(n):
+        visitor.cookies.clear()
+        return _request(visitor, "POST", add, {"quantity": 1})
+
+    results["add_to_basket"]["cpu_ms"] = cpu_ms(first_add)
     shopper = client()
     for pk in paths["_basket_pks"]:
         shopper.post(f"/basket/add/{pk}/", {"quantity": 1})
-    measure(shopper, "GET", paths["basket"])
-    results["basket"] = {"path": paths["basket"], **measure(shopper, "GET", paths["basket"])}
+    rows = {"basket": paths["basket"], **{row: paths[page] for row, page in BASKET_ROWS.items()}}
+    for name, path in rows.items():
+        measure(shopper, "GET", path)
+        results[name] = {"path": path, **measure(shopper, "GET", path)}
+        results[name]["cpu_ms"] = cpu_ms(lambda n, path=path: _request(shopper, "GET", path))
+    # A new search: each request a term never sent before (the first one's figures for queries).
+    terms = list(spec.get("new_terms") or [])
+    if len(terms) >= WARMUP + SAMPLES + 1:
+        first = search_path(terms[0])
+        results["search_new_basket"] = {"path": first, **measure(shopper, "GET", first)}
+        results["search_new_basket"]["cpu_ms"] = cpu_ms(
+            lambda n: _request(shopper, "GET", search_path(terms[n + 1]))
+        )
     return {"pages": results, "basket_pks": paths["_basket_pks"]}
 
 

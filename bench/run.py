@@ -12,8 +12,11 @@ Steps (each timed; everything lives under the ignored .bench/ folder):
 2. peer: stock django-oscar 4.2.1 in .bench/peer-venv (bench/peer/requirements.txt),
    its own database loaded from the marketplace's export (bench/dataset.py)
    and its haystack index built (``update_index``).
-3. probe: one instrumented request per page in each shop's own process
-   (bench/probe.py): database queries and body bytes.
+3. probe: instrumented requests per page in each shop's own process
+   (bench/probe.py): database queries, body bytes and CPU per request.
+   Besides the anonymous pages, a shopper with a basket (session and basket
+   cookies, so no page cache answers) asks for the home page, the listing,
+   the product page, the basket and a search for a term never sent before.
 4. load: each server alone, gunicorn with the same settings on 127.0.0.1,
    each page driven by wrk (warm-up, then a fixed duration at a fixed number
    of connections) through bench/wrk/report.lua. While the marketplace is
@@ -244,6 +247,19 @@ def search_queries_build(document: dict, *, limit: int = 5000) -> list[str]:
         mixed += pairs[n : n + 1] + singles[n : n + 1]
     # Positions 2, 3, 6, 7...: half the pairs and half the single words folded.
     return [fold(q) if n // 2 % 2 else q for n, q in enumerate(mixed[:limit])]
+
+
+NEW_TERMS_PROBE = 24
+
+
+def new_search_terms(document: dict, *, reserved: int) -> tuple[list[str], list[str]]:
+    """Terms for the "new search" rows: the probe's, then the load's; never the same twice.
+
+    Taken from the end of the cold queries, past the first ``reserved`` that
+    ``search_bench`` sends, so neither run finds a term the other sent.
+    """
+    terms = search_queries_build(document)[reserved:][::-1]
+    return terms[:NEW_TERMS_PROBE], terms[NEW_TERMS_PROBE:]
 
 
 def search_queries_write(document: dict, path: Path) -> int:
@@ -486,8 +502,8 @@ def basket_cookie(port: int, pks: list[int]) -> str:
 
 
 def wrk(url: str, *, seconds: int, connections: int, env_extra: dict) -> dict:
-    env = {**os.environ, **env_extra}
     threads = min(connections, os.cpu_count() or 1)
+    env = {**os.environ, **env_extra, "BENCH_THREADS": str(threads)}
     cmd = [
         "wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s",
         "-s", str(LUA), url,
@@ -513,10 +529,18 @@ def drain(port: int) -> None:
         pass
 
 
-def load(port: int, paths: dict, probe: dict | None, *, cfg: dict, basket: str | None) -> dict:
+def load(
+    port: int,
+    paths: dict,
+    probe: dict | None,
+    *,
+    cfg: dict,
+    basket: str | None,
+    new_search_paths: Path | None = None,
+) -> dict:
     rows = {}
     for page, path in paths.items():
-        extra = {"BENCH_METHOD": "GET", "BENCH_BODY": "", "BENCH_COOKIE": ""}
+        extra = {"BENCH_METHOD": "GET", "BENCH_BODY": "", "BENCH_COOKIE": "", "BENCH_PATHS": ""}
         if page == "add_to_basket":
             extra.update(
                 BENCH_METHOD="POST",
@@ -525,8 +549,10 @@ def load(port: int, paths: dict, probe: dict | None, *, cfg: dict, basket: str |
                 ),
                 BENCH_COOKIE=f"csrftoken={CSRF_SECRET}",
             )
-        elif page == "basket":
+        elif page == "basket" or page.endswith("_basket"):
             extra["BENCH_COOKIE"] = basket or ""
+        if page == "search_new_basket" and new_search_paths is not None:
+            extra["BENCH_PATHS"] = str(new_search_paths)
         url = f"http://127.0.0.1:{port}{path}"
         wrk(url, seconds=cfg["warmup"], connections=cfg["connections"], env_extra=extra)
         if probe is not None:
@@ -537,7 +563,11 @@ def load(port: int, paths: dict, probe: dict | None, *, cfg: dict, basket: str |
         rows[page] = report.row(summary, probe["pages"][page] if probe else None)
         r = rows[page]
         p95 = report._cell(r["p95_ms"])
-        log(f"  {page:<14} {r['rps']:>8.1f} req/s  p95 {p95:>7} ms  errors {r['errors']}")
+        cpu = report._cell(r.get("cpu_ms"))
+        log(
+            f"  {page:<17} {r['rps']:>8.1f} req/s  p95 {p95:>7} ms  "
+            f"cpu {cpu:>6} ms  errors {r['errors']}"
+        )
     return rows
 
 
@@ -694,6 +724,17 @@ def measure(engine: BenchEngine) -> None:
         stamp_path.write_text(stamp)
     document = json.loads(dataset_path.read_text(encoding="utf-8"))
     spec = pages_choose(document)
+    probe_terms, load_terms = new_search_terms(document, reserved=cfg["search_requests"])
+    spec["new_terms"] = probe_terms
+    new_search_paths = WORK / "new-search-paths.txt"
+    log(
+        f"  a new search: {len(probe_terms)} terms for the probe, {len(load_terms)} for the load "
+        "(past them the load sends them again)"
+    )
+    new_search_paths.write_text(
+        "".join(f"/search/?{urllib.parse.urlencode({'q': term})}\n" for term in load_terms),
+        encoding="utf-8",
+    )
 
     # The search engine, filled anew at every run (a fresh node has no index).
     engine.start()
@@ -795,7 +836,14 @@ def measure(engine: BenchEngine) -> None:
             port = proxy_port or port
             log(f"{name} through the proxy" if proxy_port else name)
             cookie = basket_cookie(port, probes[name]["basket_pks"])
-            results[name] = load(port, paths, probes[name], cfg=cfg, basket=cookie)
+            results[name] = load(
+                port,
+                paths,
+                probes[name],
+                cfg=cfg,
+                basket=cookie,
+                new_search_paths=new_search_paths,
+            )
             if name == "marketplace" and engine.url:
                 log("search and suggestions (search_bench)")
                 search["latency"] = search_bench(

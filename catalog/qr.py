@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 
 import segno
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import reverse
 
 # Medium error correction survives a smudged or creased label.
@@ -30,5 +32,17 @@ def trace_qr_png(product) -> bytes:
 
 
 def trace_qr_svg(product, *, title: str) -> str:
-    """An inline SVG for the product page (no extra request)."""
-    return trace_qr(product).svg_inline(scale=3, border=QUIET_ZONE, title=title, svgclass="qr")
+    """An inline SVG for the product page (no extra request).
+
+    Drawing it costs a few milliseconds and it never changes for a given
+    address and title, so it is kept in the cache (without an expiry).
+    """
+    url = trace_url(product)
+    key = "trace-qr:" + hashlib.sha256(f"{url}\n{title}".encode()).hexdigest()[:32]
+    svg = cache.get(key)
+    if svg is None:
+        svg = segno.make_qr(url, error=ERROR_CORRECTION).svg_inline(
+            scale=3, border=QUIET_ZONE, title=title, svgclass="qr"
+        )
+        cache.set(key, svg, None)
+    return svg

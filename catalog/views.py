@@ -1,17 +1,25 @@
+import functools
+
+from django.db.models import Q
 from django.http import Http404
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
+from oscar.core.loading import get_model
 
 from catalog.qr import trace_qr_svg, trace_url
 from cms.selectors import vendor_story
 from marketplace.permissions import can_preview_product
 from marketplace.selectors import (
     product_cards,
+    product_is_for_sale,
     product_related,
     product_vendor_public,
     products_for_sale,
 )
+
+StockRecord = get_model("partner", "StockRecord")
 
 GALLERY_SIZE = 8  # pictures on a product page: enough to see it, light on a phone
 
@@ -27,9 +35,7 @@ class ProductDetailView(OscarProductDetailView):
     def is_viewable(self, product, request):
         if getattr(self, "_viewable", None) is None:  # asked twice per request: one query
             canonical = product.parent if product.is_child else product
-            self._for_sale = (
-                product.is_public and products_for_sale().filter(pk=canonical.pk).exists()
-            )
+            self._for_sale = product.is_public and product_is_for_sale(canonical.pk)
             self._viewable = self._for_sale or can_preview_product(request.user, canonical)
         return self._viewable
 
@@ -52,21 +58,47 @@ class ProductDetailView(OscarProductDetailView):
         return super().get_object(queryset)
 
     def get_context_data(self, **kwargs):
+        """The page's parts are read only when drawn: a page whose content is kept
+        (``{% kept %}``, catalog.fragments) reads none of them."""
         context = super().get_context_data(**kwargs)
         product = self.object
         canonical = product.parent if product.is_child else product
-        vendor = product_vendor_public(canonical)
+        vendor = functools.cache(lambda: product_vendor_public(canonical))
+
+        def variants():
+            return list(product_cards(canonical.children.public())) if canonical.is_parent else []
+
+        def related():
+            return list(product_cards(product_related(canonical, vendor=vendor()))[:8])
+
+        preview = self.is_viewable(product, self.request) and not self._for_sale
         context.update(
-            vendor=vendor,
-            variants=product_cards(canonical.children.public()) if canonical.is_parent else [],
-            images=list(product.get_all_images()[:GALLERY_SIZE]),
-            related_products=product_cards(product_related(canonical, vendor=vendor))[:8],
-            trace_url=trace_url(canonical),
-            trace_qr=trace_qr_svg(canonical, title=_("QR code of the traceability page")),
-            # Its member or Union staff previewing a product shoppers cannot see.
-            preview=self.is_viewable(product, self.request) and not self._for_sale,
+            vendor=SimpleLazyObject(vendor),
+            variants=SimpleLazyObject(variants),
+            images=SimpleLazyObject(lambda: list(product.get_all_images()[:GALLERY_SIZE])),
+            related_products=SimpleLazyObject(related),
+            trace_url=SimpleLazyObject(lambda: trace_url(canonical)),
+            trace_qr=SimpleLazyObject(
+                lambda: trace_qr_svg(canonical, title=_("QR code of the traceability page"))
+            ),
+            stock_state=self.stock_state(canonical),
+            # Its member or Union staff previewing a product shoppers cannot see:
+            # drawn for her alone, never kept.
+            preview=preview,
+            keep_fragment=not preview
+            and not self.request.session.get(f"add_to_basket_form_post_data_{product.pk}"),
         )
         return context
+
+    @staticmethod
+    def stock_state(canonical) -> tuple:
+        """What the page prints of its stock records ("5 available"), for the kept content's key:
+        a sale changes it without bumping the catalogue version."""
+        return tuple(
+            StockRecord.objects.filter(Q(product=canonical) | Q(product__parent=canonical))
+            .order_by("pk")
+            .values_list("pk", "price", "num_in_stock", "num_allocated")
+        )
 
 
 class TraceView(TemplateView):

@@ -7,6 +7,8 @@ and PostgreSQL alike. Each query word must start a word of the document.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 
 from django.db.models import (
@@ -29,6 +31,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
+from core.page_cache import versioned_cached
 from marketplace.selectors import product_cards, products_for_sale
 from search.facets import (
     OCOP_STARS,
@@ -294,23 +297,51 @@ def _counts(matching: QuerySet, filters: SearchFilters, category) -> dict[str, d
     return counts
 
 
+def _counts_cached(
+    matching: QuerySet, words: list[str], filters: SearchFilters, category
+) -> dict[str, dict[str, int]]:
+    """``_counts``, kept per folded query, filters, category and day until the catalogue changes.
+
+    Counting takes about ten queries (most of a listing's time); the same
+    listing and searches come back all day, for shoppers the page cache does
+    not answer (a basket, signed in). The page cache's version
+    (``core.page_cache``) changes with any product, stock, listing or vendor
+    change, so counts are never older than the products shown. The day is in
+    the key: OCOP certificates run out at midnight.
+    """
+    asked = {
+        "words": words,
+        "filters": filters.active(),
+        "category": category.pk if category is not None else None,
+        "day": timezone.localdate().isoformat(),
+    }
+    digest = hashlib.sha256(json.dumps(asked, sort_keys=True).encode()).hexdigest()[:32]
+    return versioned_cached(f"facets:{digest}", lambda: _counts(matching, filters, category))[0]
+
+
 def product_search(
     *,
     query: str = "",
     category=None,
     sort_by: str = "",
     filters: SearchFilters | None = None,
+    with_facets: bool = True,
 ) -> SearchResult:
     """Products for sale matching ``query`` (all when empty), within ``category`` and filters.
 
     Each facet's counts ignore that facet's own filter, so a shopper can see
-    and switch to the other values of her results.
+    and switch to the other values of her results. ``with_facets=False``
+    leaves them out (suggestions show none).
     """
     filters = filters or SearchFilters()
     if category is not None:
         filters = SearchFilters(**{**filters.active(), "category": category.slug})
     matching, words = _matching(query)
-    facets = facet_values(counts=_counts(matching, filters, category), filters=filters)
+    facets = (
+        facet_values(counts=_counts_cached(matching, words, filters, category), filters=filters)
+        if with_facets
+        else {}
+    )
     products = _with_min_price(_filtered(matching, filters, category=category))
     if sort_by in {BEST_SELLING, TOP_RATED}:
         products = _with_popularity(products)

@@ -7,12 +7,15 @@ does not exist): a hand-edited URL gives a normal page, never an error.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, fields
 
+from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from core.page_cache import versioned_cached
 from core.text import in_language
 from marketplace.models import AdministrativeArea, Vendor
 
@@ -93,6 +96,40 @@ def price_band_label(key: str) -> str:
     return _("%(low)s to %(high)s") % {"low": _vnd(low or 0), "high": _vnd(high or 0)}
 
 
+def _names(counts: dict[str, dict[str, int]]) -> tuple[dict[str, str], dict[str, str]]:
+    """The counted categories' names (in the page's language) and areas' names.
+
+    Kept until the catalogue changes (the page cache's version: categories
+    and areas bump it), so a listing's facets need no query.
+    """
+    slugs = sorted(counts.get("category", {}))
+    area_ids = sorted(
+        int(value)
+        for name in ("district", "commune")
+        for value in counts.get(name, {})
+        if value.isdigit()
+    )
+
+    def read() -> tuple[dict[str, str], dict[str, str]]:
+        categories = {
+            slug: in_language(name, name_en)
+            for slug, name, name_en in Category.objects.filter(slug__in=slugs).values_list(
+                "slug", "name", "name_en"
+            )
+        }
+        areas = {
+            str(pk): name
+            for pk, name in AdministrativeArea.objects.filter(pk__in=area_ids).values_list(
+                "pk", "name"
+            )
+        }
+        return categories, areas
+
+    asked = repr((translation.get_language(), slugs, area_ids))
+    digest = hashlib.sha256(asked.encode()).hexdigest()[:32]
+    return versioned_cached(f"facet-names:{digest}", read)[0]
+
+
 def facet_values(
     *, counts: dict[str, dict[str, int]], filters: SearchFilters
 ) -> dict[str, list[FacetValue]]:
@@ -101,22 +138,7 @@ def facet_values(
     Both adapters count the same way and hand their counts here, so the
     pages look the same whichever answered.
     """
-    category_names = {
-        slug: in_language(name, name_en)
-        for slug, name, name_en in Category.objects.filter(
-            slug__in=list(counts.get("category", {}))
-        ).values_list("slug", "name", "name_en")
-    }
-    area_ids = [
-        int(value)
-        for name in ("district", "commune")
-        for value in counts.get(name, {})
-        if value.isdigit()
-    ]
-    area_names = {
-        str(pk): name
-        for pk, name in AdministrativeArea.objects.filter(pk__in=area_ids).values_list("pk", "name")
-    }
+    category_names, area_names = _names(counts)
     kinds = dict(Vendor.Kind.choices)
     labels = {
         "category": lambda value: category_names.get(value),

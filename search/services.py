@@ -12,9 +12,11 @@ from collections.abc import Callable
 
 from django.urls import reverse
 from django.utils.http import urlencode
+from oscar.core.loading import get_model
 
+from catalog.cards import CardPage
 from marketplace.models import Vendor
-from marketplace.selectors import product_cards, products_for_sale
+from marketplace.selectors import product_cards, product_ids_for_sale, products_for_sale
 from search import database
 from search.database import SearchResult, category_by_slug
 from search.engine import EngineError, SearchEngine, engine_get, index_alias
@@ -32,6 +34,7 @@ from search.queries import (
 from search.text import fold, tokens
 
 logger = logging.getLogger(__name__)
+Product = get_model("catalogue", "Product")
 
 __all__ = [
     "SearchResult",
@@ -45,9 +48,10 @@ __all__ = [
 def products_by_ids(ids: list[int]) -> list:
     """Products for sale with these ids, in this order, in a constant number of queries."""
 
+    ids = product_ids_for_sale(ids)
     if not ids:
         return []
-    products = product_cards(products_for_sale().filter(pk__in=ids))
+    products = product_cards(Product.objects.filter(pk__in=ids))
     position = {pk: index for index, pk in enumerate(ids)}
     return sorted(products, key=lambda product: position[product.pk])
 
@@ -55,8 +59,9 @@ def products_by_ids(ids: list[int]) -> list:
 class EngineHits:
     """One page of engine results that ``Paginator`` can count and slice.
 
-    ``len()`` is the engine's total; slicing the fetched window costs one
-    database query (plus prefetches) and no engine call. Another window asks
+    ``len()`` is the engine's total; slicing the fetched window costs no
+    engine call and gives a ``CardPage``: its products are loaded (one query
+    plus prefetches) only for the cards the cache does not hold. Another window asks
     the engine for its ids, answering an empty page if the engine fails then.
     """
 
@@ -85,7 +90,7 @@ class EngineHits:
                 except EngineError as exc:
                     logger.warning("Search engine failed while paging: %s", exc)
                     ids = []
-            self._cache[(start, stop)] = products_by_ids(ids)
+            self._cache[(start, stop)] = CardPage(ids, products_by_ids)
         return self._cache[(start, stop)]
 
 
@@ -211,7 +216,8 @@ def product_suggestions(*, query: str) -> dict:
         except EngineError as exc:
             logger.warning("Search engine failed, the database suggests: %s", exc)
     if products is None:
-        products = list(database.product_search(query=query).products[:SUGGEST_SIZE])
+        found = database.product_search(query=query, with_facets=False)
+        products = list(found.products[:SUGGEST_SIZE])
         vendors = _database_vendors(query)
     return {
         "products": [

@@ -22,13 +22,18 @@ from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
+from catalog.cards import CardPage
 from core.page_cache import HIT_TIMING, versioned_cached
-from core.thumbnails import product_pictures_prefetch
 from search.database import SORT_CHOICES
 from search.engine import engine_get, engine_timer
 from search.forms import SearchForm
 from search.pages import page_search
-from search.services import category_by_slug, product_search, product_suggestions
+from search.services import (
+    category_by_slug,
+    product_search,
+    product_suggestions,
+    products_by_ids,
+)
 from search.text import fold
 
 Category = get_model("catalogue", "Category")
@@ -42,6 +47,15 @@ FACET_TITLES = [
     ("price", _("Price")),
     ("in_stock", _("Availability")),
 ]
+
+
+def card_page(object_list) -> CardPage:
+    """A page of results by id: the cards in the cache need no product loaded (catalog.cards)."""
+    if isinstance(object_list, CardPage):
+        return object_list
+    return CardPage(
+        object_list.prefetch_related(None).values_list("pk", flat=True), products_by_ids
+    )
 
 
 class EngineTimingMixin:
@@ -135,7 +149,7 @@ class ProductListMixin(EngineTimingMixin):
         result = self.search(params)
         self.stand_in = engine_get() is not None and result.answered_by == "database"
         paginator, page = self.paginate(result.products)
-        product_pictures_prefetch(page.object_list)  # the cards' thumbnails: one query
+        page.object_list = card_page(page.object_list)
         query_without_page = {k: v for k, v in self.request.GET.items() if k != "page"}
         kept = self.kept_filters()
         unfiltered = {k: v for k, v in kept if k == "q"}

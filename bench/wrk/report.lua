@@ -4,6 +4,9 @@
 --   BENCH_BODY    form-encoded body for POST
 --   BENCH_COOKIE  Cookie header (CSRF secret, basket)
 --   BENCH_REFERER Referer header
+--   BENCH_PATHS   a file of paths, one a line: each request takes the next one
+--                 (thread i of BENCH_THREADS starts at the i-th share), so a
+--                 search sends a term not sent before until the file runs out
 -- Latencies are in microseconds; non-2xx/3xx answers count as status errors.
 
 wrk.method = os.getenv("BENCH_METHOD") or "GET"
@@ -19,6 +22,34 @@ end
 local referer = os.getenv("BENCH_REFERER") or ""
 if referer ~= "" then
   wrk.headers["Referer"] = referer
+end
+
+local paths = {}
+local paths_file = os.getenv("BENCH_PATHS") or ""
+if paths_file ~= "" then
+  for line in io.lines(paths_file) do
+    if line ~= "" then
+      paths[#paths + 1] = line
+    end
+  end
+end
+
+local started = 0
+setup = function(thread)
+  thread:set("thread_number", started)
+  started = started + 1
+end
+
+local position = nil
+if #paths > 0 then
+  request = function()
+    if position == nil then
+      local threads = tonumber(os.getenv("BENCH_THREADS") or "1") or 1
+      position = math.floor((thread_number or 0) * #paths / threads)
+    end
+    position = position % #paths + 1
+    return wrk.format(nil, paths[position])
+  end
 end
 
 done = function(summary, latency, requests)

@@ -135,6 +135,7 @@ TEMPLATES = [
                 "oscar.core.context_processors.metadata",
                 "search.context_processors.search_form",
                 "storefront_theme.context_processors.site_chrome",
+                "basket.context_processors.basket_count",
                 "cms.context_processors.curation",
             ],
         },

@@ -60,10 +60,11 @@ def test_bytes_come_from_wrk_when_no_page_was_probed():
     assert row["queries"] is None
 
 
-def results_of(ours_rps, peer_rps, floor_rps, p95=50.0):
+def results_of(ours_rps, peer_rps, floor_rps, p95=50.0, cpu_ms=8.0):
     def row(rps):
         return {"rps": rps, "p50_ms": 10.0, "p95_ms": p95, "p99_ms": 90.0, "errors": 0,
-                "queries": 5, "bytes": 1000, "requests": 10, "status": 200}  # fmt: skip
+                "queries": 5, "bytes": 1000, "requests": 10, "status": 200,
+                "cpu_ms": cpu_ms}  # fmt: skip
 
     return {
         "marketplace": {page: row(ours_rps) for page in report.PAGES},
@@ -92,11 +93,12 @@ def test_table_has_every_page_and_server_then_ratios_and_targets():
     lines = text.splitlines()
     assert lines[0].split() == [
         "page", "server", "req/s", "p50", "ms", "p95", "ms", "p99", "ms", "errors", "queries",
-        "bytes",
+        "bytes", "cpu", "ms",
     ]  # fmt: skip
     rows = [line.split() for line in lines[2:] if line.strip()]
-    assert ["listing", "peer", "100.0", "10.0", "50.0", "90.0", "0", "5", "1000"] in rows
-    assert ["floor", "floor", "600.0", "10.0", "50.0", "90.0", "0", "5", "1000"] in rows
+    assert ["listing", "peer", "100.0", "10.0", "50.0", "90.0", "0", "5", "1000", "8.0"] in rows
+    assert ["floor", "floor", "600.0", "10.0", "50.0", "90.0", "0", "5", "1000", "8.0"] in rows
+    assert any(row[:2] == ["product_basket", "marketplace"] for row in rows)
     assert any(line.split()[:3] == ["listing", "3.00", "0.50"] for line in lines)
     assert "MISSED search_common ≥ 10× peer" in " ".join(text.split())
 
@@ -211,3 +213,26 @@ def test_the_reports_row_says_whether_the_provincial_report_is_under_a_second():
     assert row == ["reports", "5", "412.5", "530.0", "21", "41000/50012", "ok"]
     assert report.reports_section({**figures, "p50_ms": 1200.0}).endswith("OVER")
     assert report.reports_section(None) == "reports: skipped"
+
+
+def test_row_carries_the_probes_cpu_per_request():
+    row = report.row(
+        report.wrk_parse(wrk_output()), {"queries": 3, "bytes": 10, "status": 200, "cpu_ms": 11.5}
+    )
+    assert row["cpu_ms"] == 11.5
+    assert report.row(report.wrk_parse(wrk_output()), None)["cpu_ms"] is None
+
+
+def test_issue_17_targets_judge_ratios_p95_and_cpu_per_request():
+    met = {t["target"]: t["met"] for t in report.targets_17(results_of(300.0, 100.0, 600.0))}
+    assert met["product_basket ≥ 3× peer"] is True
+    assert met["add_to_basket ≥ 2× peer"] is True
+    assert met["search_new_basket ≥ 10× peer"] is False
+    assert met["product cpu ≤ 12 ms"] is True
+    assert met["search_new_basket p95 < 300 ms"] is True
+    heavy = {t["target"]: t["met"] for t in report.targets_17(results_of(1, 1, 1, cpu_ms=16.0))}
+    assert heavy["product cpu ≤ 12 ms"] is False
+    assert heavy["product_basket cpu ≤ 15 ms"] is False
+    text = " ".join(report.table(results_of(300.0, 100.0, 600.0)).split())
+    assert "targets (issue #17" in text
+    assert "MISSED search_new_basket ≥ 10× peer" in text

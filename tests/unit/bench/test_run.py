@@ -160,3 +160,17 @@ def test_the_node_count_is_read_from_the_cluster_health():
         server.shutdown()
         server.server_close()
     assert run.cluster_nodes(f"http://127.0.0.1:{run.free_port()}") is None
+
+
+def test_new_search_terms_are_never_the_search_benchs_nor_shared_by_probe_and_load():
+    document = {
+        "products": [
+            {"title": f"Mật ong rừng số{chr(97 + n)} Tràng An{chr(97 + n)}"} for n in range(20)
+        ]
+    }
+    every = run.search_queries_build(document)
+    probe, load = run.new_search_terms(document, reserved=10)
+    assert probe and load
+    assert not set(probe) & set(load)
+    assert not (set(probe) | set(load)) & set(every[:10])
+    assert len(probe) == min(run.NEW_TERMS_PROBE, len(every) - 10)
