@@ -414,7 +414,8 @@ def test_new_union_members_count_where_they_live_and_when_staff_accepted_them(cl
 
     areas = province["areas"]
 
-    def joined(phone, commune, *, status="accepted", when=at(3, 1), outside=""):
+    def joined(phone, commune, *, status="accepted", when=None, outside=""):
+        when = when or at(3, 1)
         MembershipRequest.objects.create(
             full_name="Phạm Thị Hoa",
             birth_year=1990,
