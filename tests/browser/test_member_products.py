@@ -108,8 +108,8 @@ def test_a_member_adds_a_product_sends_it_and_resends_it_after_a_refusal(phone, 
 
     # She opens her shop's address (/dashboard/) and signs in.
     sign_in(phone, taps, "lan@example.vn", "/dashboard/")
-    phone.wait_for_url("**/dashboard/my-listings/")
-    check_page(phone, "1-list", ".mp-cards")
+    phone.wait_for_url("**/dashboard/today/")  # her day starts here, "Add a product" on top
+    check_page(phone, "1-today", ".today-tasks")
 
     taps.tap("a#add_product")
     phone.wait_for_url("**/dashboard/my-listings/new/")

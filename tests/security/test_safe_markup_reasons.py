@@ -15,7 +15,23 @@ from wagtail.admin.rich_text import DraftailRichTextArea
 from cms.blocks import RICH_TEXT_FEATURES
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("catalog", "cms", "config", "marketplace", "search", "storefront_theme")
+APPS = (
+    "basket",
+    "catalog",
+    "checkout",
+    "cms",
+    "config",
+    "core",
+    "customer",
+    "dashboard",
+    "demo",
+    "marketplace",
+    "payments",
+    "search",
+    "shipping",
+    "storefront_theme",
+    "union",
+)
 UNESCAPED = re.compile(
     r"\|\s*safe(seq)?\b|\bmark_safe\(|\bSafeString\(|autoescape\s+off|\|\s*richtext\b"
     r"|\bformat_html\(|@html_safe|\bhtml_safe\("

@@ -35,7 +35,7 @@ def her_day(people, place_order):
     )
     ListingRevision.objects.create(listing=rice.listing, data={"title": "Gạo tám thơm"})
     product_create("Của B chờ duyệt", vendor=vendor_b, listing_status="pending")
-    return people
+    return {**people, "refused product": refused}
 
 
 def test_today_counts_what_waits_for_her_and_links_to_it(client, her_day):
@@ -49,6 +49,8 @@ def test_today_counts_what_waits_for_her_and_links_to_it(client, her_day):
     assert 'href="/dashboard/my-orders/?status=Confirmed"' in html
     assert "2</span>" in html and "đơn hàng mới cần xác nhận" in html
     assert "Rượu nếp" in html and "Ảnh bị mờ, chụp lại giúp Hội." in html
+    # The refused product opens where she reads why, fixes it and sends it again.
+    assert f'href="/dashboard/my-listings/{her_day["refused product"].pk}/"' in html
     assert "Mật ong" in html and "Chiếu cói" not in html and "Của B" not in html
     assert 'href="/help/selling/"' in html
 
@@ -57,6 +59,8 @@ def test_a_member_with_nothing_to_do_is_told_so(client, people):
     client.force_login(people["member of vendor B"])
     html = client.get("/dashboard/today/").content.decode()
     assert "Hôm nay chưa có việc gì cần làm." in html
+    # Her most common task is one tap away from where her day starts.
+    assert 'id="add_product"' in html and 'href="/dashboard/my-listings/new/"' in html
 
 
 def test_today_counts_in_a_fixed_number_of_queries(client, her_day, place_order):
