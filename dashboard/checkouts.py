@@ -16,8 +16,8 @@ from checkout.order_services import order_group_transfer_received
 from checkout.payment_services import vendor_order_refund
 from checkout.payments import payment_instructions
 from checkout.services import order_group_cancel
+from core.lists import StaffPermissionMixin, page_of
 from core.refusals import Refusal, refusal_as_message
-from dashboard.views import StaffPermissionMixin, _page
 from marketplace import selectors
 from marketplace.models import OrderGroup, Refund
 
@@ -40,7 +40,7 @@ class OrderGroupListView(StaffPermissionMixin, TemplateView):
             groups = groups.filter(payment_reference__iexact=reference) | groups.filter(
                 number=reference
             )
-        paginator, page = _page(self.request, groups)
+        paginator, page = page_of(self.request, groups)
         context.update(
             groups=page.object_list,
             paginator=paginator,

@@ -17,8 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from core.lists import StaffPermissionMixin
 from core.refusals import refusal_on_form
-from dashboard.views import MemberAreaMixin, StaffPermissionMixin
+from dashboard.views import MemberAreaMixin
 from marketplace import selectors
 from marketplace.models import CommissionRate, Vendor
 from marketplace.services.settlements import commission_rate_set, payout_record

@@ -14,8 +14,9 @@ from django.views.generic import TemplateView
 
 from checkout import status as order_status
 from checkout.order_services import vendor_order_act
+from core.lists import page_of
 from core.refusals import refusal_as_message
-from dashboard.views import MemberAreaMixin, _page
+from dashboard.views import MemberAreaMixin
 from marketplace import selectors
 from marketplace.carriers import CARRIER_CHOICES
 from marketplace.models import VendorOrder
@@ -46,7 +47,7 @@ class VendorOrderListView(MemberAreaMixin, TemplateView):
         status = self.request.GET.get("status", "")
         if status not in order_status.LABELS:
             status = ""
-        paginator, page = _page(self.request, selectors.vendor_orders(self.vendor, status=status))
+        paginator, page = page_of(self.request, selectors.vendor_orders(self.vendor, status=status))
         context.update(
             vendor=self.vendor,
             parts=page.object_list,

@@ -8,12 +8,10 @@ from decimal import Decimal
 
 from django.apps import apps
 from django.contrib import messages
-from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -24,6 +22,7 @@ from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency
 from oscar.views.decorators import permissions_required
 
+from core.lists import StaffPermissionMixin, page_of
 from core.refusals import refusal_as_message, refusal_on_form
 from dashboard.charts import bar_chart
 from dashboard.revision_diff import revision_changes
@@ -56,22 +55,6 @@ LISTING_COMMUNE = (
 )
 
 
-class StaffPermissionMixin(PermissionRequiredMixin):
-    """Anonymous visitors go to the login page; signed-in users without the permission get 403."""
-
-    def handle_no_permission(self):
-        self.raise_exception = self.request.user.is_authenticated
-        return super().handle_no_permission()
-
-
-def _page(request, queryset, per_page=30):
-    paginator = Paginator(queryset, per_page)
-    try:
-        return paginator, paginator.page(request.GET.get("page") or 1)
-    except InvalidPage:
-        raise Http404 from None
-
-
 class VendorModerationListView(StaffPermissionMixin, TemplateView):
     permission_required = "marketplace.view_vendor"
     template_name = "marketplace/dashboard/vendor_list.html"
@@ -86,7 +69,7 @@ class VendorModerationListView(StaffPermissionMixin, TemplateView):
             .select_related("partner", "commune__parent")
             .order_by("created_at", "pk")
         )
-        paginator, page = _page(self.request, queryset)
+        paginator, page = page_of(self.request, queryset)
         context.update(
             status=status,
             statuses=Vendor.Status.choices,
@@ -191,7 +174,7 @@ class ModerationEventListView(StaffPermissionMixin, TemplateView):
             self.request.user,
             commune="vendor__commune",
         )
-        paginator, page = _page(self.request, events)
+        paginator, page = page_of(self.request, events)
         context.update(form=form, events=page.object_list, paginator=paginator, page_obj=page)
         return context
 
@@ -206,7 +189,7 @@ class ListingQueueView(StaffPermissionMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         listings = area_scoped(selectors.listings_pending(), user, commune=LISTING_COMMUNE)
-        paginator, page = _page(self.request, listings)
+        paginator, page = page_of(self.request, listings)
         context.update(
             listings=page.object_list,
             paginator=paginator,
@@ -314,7 +297,7 @@ class MemberListingsView(MemberAreaMixin, TemplateView):
             )
             .order_by("-date_created", "-pk")
         )
-        paginator, page = _page(self.request, products)
+        paginator, page = page_of(self.request, products)
         context.update(
             vendor=self.vendor,
             products=page.object_list,

@@ -4,7 +4,6 @@ import logging
 
 from django.contrib import messages
 from django.contrib.auth import login
-from django.core.paginator import InvalidPage, Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -13,6 +12,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
+from core.lists import page_of
 from core.ratelimit import rate_limit
 from core.refusals import Refusal, refusal_on_form
 from marketplace import selectors
@@ -30,17 +30,9 @@ from marketplace.services.vendors import (
 logger = logging.getLogger(__name__)
 
 
-def _page(request, queryset, per_page: int = 24):
-    paginator = Paginator(queryset, per_page)
-    try:
-        return paginator, paginator.page(request.GET.get("page") or 1)
-    except InvalidPage:
-        raise Http404(_("That page does not exist.")) from None
-
-
 def _product_page(request, queryset):
     products = selectors.product_cards(queryset.order_by("-date_created", "-pk"))
-    paginator, page = _page(request, products)
+    paginator, page = page_of(request, products, 24)
     return {"products": page.object_list, "paginator": paginator, "page_obj": page}
 
 
@@ -53,7 +45,7 @@ class VendorListView(TemplateView):
         context = super().get_context_data(**kwargs)
         form = VendorFilterForm(self.request.GET or None)
         filters = form.filters()
-        paginator, page = _page(self.request, selectors.vendors_public(**filters))
+        paginator, page = page_of(self.request, selectors.vendors_public(**filters), 24)
         context.update(
             form=form,
             filters=filters,

@@ -11,8 +11,6 @@ from __future__ import annotations
 import csv
 
 from django.contrib import messages
-from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -22,6 +20,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from cms.models import ContestEntry
+from core.lists import StaffPermissionMixin, page_of
 from core.ratelimit import client_ip, hit, rate_limit, refused
 from core.refusals import refusal_as_message, refusal_on_form
 from union import selectors
@@ -146,22 +145,6 @@ abuse_report_view = rate_limit("abuse-report")(AbuseReportView.as_view())
 # --------------------------------------------------------------------------
 
 
-class StaffPermissionMixin(PermissionRequiredMixin):
-    """Anonymous visitors go to the login page; signed-in users without the permission get 403."""
-
-    def handle_no_permission(self):
-        self.raise_exception = self.request.user.is_authenticated
-        return super().handle_no_permission()
-
-
-def _page(request, queryset, per_page=30):
-    paginator = Paginator(queryset, per_page)
-    try:
-        return paginator, paginator.page(request.GET.get("page") or 1)
-    except InvalidPage:
-        raise Http404 from None
-
-
 class MembershipRequestListView(StaffPermissionMixin, TemplateView):
     permission_required = "union.view_membershiprequest"
     template_name = "union/dashboard/membership_list.html"
@@ -171,7 +154,7 @@ class MembershipRequestListView(StaffPermissionMixin, TemplateView):
         if status not in MembershipRequest.Status.values:
             status = MembershipRequest.Status.PENDING
         queryset = selectors.membership_requests_for(self.request.user, status=status)
-        paginator, page = _page(self.request, queryset)
+        paginator, page = page_of(self.request, queryset)
         return super().get_context_data(
             status=status,
             statuses=MembershipRequest.Status.choices,
@@ -291,7 +274,7 @@ class AbuseReportQueueView(StaffPermissionMixin, TemplateView):
     template_name = "union/dashboard/report_queue.html"
 
     def get_context_data(self, **kwargs):
-        paginator, page = _page(self.request, selectors.report_queue())
+        paginator, page = page_of(self.request, selectors.report_queue())
         kinds = dict(AbuseReport.Kind.choices)
         rows = [{**row, "kind_label": kinds.get(row["kind"], row["kind"])} for row in page]
         return super().get_context_data(rows=rows, paginator=paginator, page_obj=page, **kwargs)

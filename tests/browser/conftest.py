@@ -186,3 +186,36 @@ def log_in(page, email: str, password: str) -> None:
     page.fill("#id_login-password", password)
     page.click("button[name=login_submit]")
     page.wait_for_load_state()
+
+
+# Everything a finger presses inside ``scope`` (the whole page by default), as the
+# browser lays it out, and the page's width. A link inside a sentence is left out,
+# as WCAG 2.5.8 leaves it out: the sentence sets its size.
+TAP = 44
+_MEASURE_TAPS = """([scope, tap]) => {
+    const small = [];
+    const root = (scope && document.querySelector(scope)) || document.body;
+    const targets = root.querySelectorAll(
+        'a[href], button, select, summary, textarea, '
+        + 'input:not([type=hidden]):not([type=radio]):not([type=checkbox])'
+    );
+    for (const el of targets) {
+        const box = el.getBoundingClientRect();
+        if (!box.width || !box.height || getComputedStyle(el).visibility === 'hidden') continue;
+        if (el.closest('.sr-only, .skip-link, [hidden]')) continue;
+        const parent = el.parentElement;
+        const inSentence = el.tagName === 'A' && parent.matches('p, small, dd, td, li, span')
+            && parent.textContent.trim() !== el.textContent.trim();
+        if (inSentence) continue;
+        if (box.width < tap || box.height < tap) {
+            small.push(`${el.tagName} "${(el.innerText || el.name || '').trim().slice(0, 30)}" `
+                + `${Math.round(box.width)}×${Math.round(box.height)}`);
+        }
+    }
+    return {width: document.scrollingElement.scrollWidth, small};
+}"""
+
+
+def tap_targets(page, scope: str | None = None) -> dict:
+    """``{"width": the page's width in px, "small": targets under 44×44 px}``."""
+    return page.evaluate(_MEASURE_TAPS, [scope, TAP])

@@ -17,6 +17,7 @@ from tests.browser.conftest import (
     axe_violations,
     csp_violations,
     screenshot,
+    tap_targets,
 )
 from tests.browser.market import PASSWORD, market_create
 from tests.images import png_bytes
@@ -25,30 +26,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 SHOTS = Path("/tmp/shots-memberform")
 TITLE = "Làn cói Kim Sơn"
-
-# Tap targets inside the page's own content (the dashboard's menu is the layout's).
-MEASURE = """(scope) => {
-    const small = [];
-    const root = document.querySelector(scope) || document.body;
-    const targets = root.querySelectorAll(
-        'a[href], button, select, summary, textarea, '
-        + 'input:not([type=hidden]):not([type=radio]):not([type=checkbox])'
-    );
-    for (const el of targets) {
-        const box = el.getBoundingClientRect();
-        if (!box.width || !box.height || getComputedStyle(el).visibility === 'hidden') continue;
-        if (el.closest('.sr-only, .skip-link, [hidden]')) continue;
-        const parent = el.parentElement;
-        const inSentence = el.tagName === 'A' && parent.matches('p, small, dd, td, li, span')
-            && parent.textContent.trim() !== el.textContent.trim();
-        if (inSentence) continue;
-        if (box.width < 44 || box.height < 44) {
-            small.push(`${el.tagName} "${(el.innerText || el.name || '').trim().slice(0, 30)}" `
-                + `${Math.round(box.width)}×${Math.round(box.height)}`);
-        }
-    }
-    return {width: document.scrollingElement.scrollWidth, small};
-}"""
 
 
 class Taps:
@@ -85,7 +62,7 @@ def check_page(page, name: str, scope: str = "#default") -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     shutil.copy(SCREENSHOTS / f"member-product-{name}.png", SHOTS / f"{name}.png")
     assert axe_violations(page, f"member-product-{name}") == [], name
-    found = page.evaluate(MEASURE, scope)
+    found = tap_targets(page, scope)  # inside the page's own content
     assert found["width"] <= PHONE["width"], f"{name}: {found['width']} px wide"
     assert found["small"] == [], f"{name}: {found['small']}"
 

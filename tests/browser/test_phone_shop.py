@@ -6,35 +6,22 @@ from __future__ import annotations
 import pytest
 
 from search.indexing import product_documents_rebuild
-from tests.browser.conftest import PHONE, csp_checked, csp_violations, screenshot
+from tests.browser.conftest import (
+    PHONE,
+    TAP,
+    csp_checked,
+    csp_violations,
+    screenshot,
+    tap_targets,
+)
 from tests.browser.market import market_create
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 HEADER_MAX = 169  # px: at most 20% of an 844 px screen
-TAP = 44
 
-# Everything a finger presses, as the browser lays it out. A link inside a
-# sentence is left out, as WCAG 2.5.8 leaves it out: the sentence sets its size.
-MEASURE = """() => {
-    const small = [];
-    const targets = document.querySelectorAll(
-        'a[href], button, select, summary, textarea, '
-        + 'input:not([type=hidden]):not([type=radio]):not([type=checkbox])'
-    );
-    for (const el of targets) {
-        const box = el.getBoundingClientRect();
-        if (!box.width || !box.height || getComputedStyle(el).visibility === 'hidden') continue;
-        if (el.closest('.sr-only, .skip-link')) continue;
-        const parent = el.parentElement;
-        const inSentence = el.tagName === 'A' && parent.matches('p, small, dd, td, span')
-            && parent.textContent.trim() !== el.textContent.trim();
-        if (inSentence) continue;
-        if (box.width < 44 || box.height < 44) {
-            small.push(`${el.tagName} "${(el.innerText || el.name || '').trim().slice(0, 30)}" `
-                + `${Math.round(box.width)}×${Math.round(box.height)}`);
-        }
-    }
+# Where the header's parts are: on the first screen, inside the header.
+HEADER = """() => {
     const header = document.querySelector('header.site-header').getBoundingClientRect();
     const visible = (selector) => {
         const el = document.querySelector(selector);
@@ -45,8 +32,6 @@ MEASURE = """() => {
     };
     return {
         header: header.height,
-        width: document.scrollingElement.scrollWidth,
-        small,
         search: visible('header input[name=q]'),
         basket: visible('header .basket-link'),
         account: visible('header .account-link'),
@@ -56,7 +41,7 @@ MEASURE = """() => {
 
 def assert_fits_a_phone(page, name: str) -> None:
     screenshot(page, f"phone-{name}")
-    found = page.evaluate(MEASURE)
+    found = {**page.evaluate(HEADER), **tap_targets(page)}
     assert found["header"] <= HEADER_MAX, f"{name}: header {found['header']}px"
     assert found["width"] <= PHONE["width"], f"{name}: page {found['width']}px wide"
     assert found["small"] == [], f"{name}: tap targets under {TAP}×{TAP}px"
