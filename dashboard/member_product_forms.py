@@ -19,6 +19,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
+from catalog.models import LOCAL_PRODUCT_FIELDS
 from core.sanitise import rich_text
 from core.uploads import CleanImageField
 from marketplace.models import AdministrativeArea
@@ -205,20 +206,7 @@ class MemberProductForm(forms.ModelForm):
 
     class Meta:
         model = Product
-        fields = [
-            "title",
-            "description",
-            "origin_commune",
-            "maker",
-            "materials",
-            "size",
-            "shelf_life",
-            "ocop_stars",
-            "ocop_certificate_number",
-            "ocop_issued_on",
-            "ocop_expires_on",
-            "ocop_certificate_image",
-        ]
+        fields = ["title", "description", *LOCAL_PRODUCT_FIELDS]
         labels = {
             "title": _("Product name"),
             "description": _("About the product"),
