@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from marketplace.models import Vendor
 
@@ -22,8 +23,9 @@ class BasketPart:
     lines: list = field(default_factory=list)
     zone: str = Vendor.DeliveryZone.PROVINCE
 
-    @property
+    @cached_property
     def subtotal(self) -> Decimal:
+        # Read by the delivery charge, the total and the free-delivery gap: summed once.
         return sum((line.line_price_incl_tax_incl_discounts for line in self.lines), Decimal(0))
 
     @property
@@ -81,15 +83,20 @@ def basket_split(basket, zone: str | None = None) -> BasketSplit:
 
     ``zone`` is where the parcels go (a ``Vendor.DeliveryZone``); None before
     the shopper gives an address. Costs one query for the vendors, whatever
-    the number of lines; each zone's split is cached on the basket object for
-    the rest of the request.
+    the number of lines; each zone's split is cached on the basket object
+    while its lines are the same (Oscar reloads them when offers are applied
+    anew or a product is added).
     """
-    cache = basket.__dict__.setdefault("_marketplace_split", {})
+    # Kept on the basket itself (request.basket is a lazy wrapper around it).
+    cache = getattr(basket, "_marketplace_split", None)
+    if cache is None:
+        cache = basket._marketplace_split = {}
+    loaded = basket.all_lines() if basket.id else None
     cached = cache.get(zone)
-    if cached is not None:
-        return cached
+    if cached is not None and cached[0] is loaded:
+        return cached[1]
     charged_zone = zone or Vendor.DeliveryZone.PROVINCE
-    lines = list(basket.all_lines()) if basket.id else []
+    lines = list(loaded) if loaded is not None else []
     partner_ids = {line.stockrecord.partner_id for line in lines}
     vendors = {
         vendor.partner_id: vendor
@@ -111,10 +118,10 @@ def basket_split(basket, zone: str | None = None) -> BasketSplit:
         zone=charged_zone,
         zone_assumed=zone is None,
     )
-    cache[zone] = split
+    cache[zone] = (loaded, split)
     return split
 
 
 def basket_split_forget(basket) -> None:
     """Drop the cached split after the basket's lines change."""
-    basket.__dict__.pop("_marketplace_split", None)
+    basket._marketplace_split = {}

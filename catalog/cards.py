@@ -3,7 +3,8 @@
 A card costs about 2 ms to draw (its picture, badges, price and add form);
 a page of 24 cards redrew them for every shopper the page cache does not
 answer, which is everyone with a basket. Here each card's HTML is kept in the
-cache under its product, the language, the day and the page cache's version
+"fragments" cache (apart from the pages, which would cull it) under its
+product, the language, the day and the page cache's version
 (``core.page_cache``), and a page fetches all of its cards in one
 ``get_many``. Every change to what a card shows (price, stock state,
 picture, listing, vendor status, OCOP certificate, the Union's collections)
@@ -22,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.middleware.csrf import get_token
 from django.template.loader import get_template
 from django.utils import timezone, translation
@@ -104,7 +105,7 @@ def cards_html(context, products) -> list[SafeString]:
         version, language = page_cache_version(), translation.get_language() or ""
         day = timezone.localdate().isoformat()
         keys = {pk: card_key(pk, version=version, language=language, day=day) for pk in ids}
-        stored = cache.get_many(list(keys.values()))
+        stored = caches["fragments"].get_many(list(keys.values()))
         html = {pk: stored[key] for pk, key in keys.items() if key in stored}
     else:
         keys, html = {}, {}
@@ -113,7 +114,7 @@ def cards_html(context, products) -> list[SafeString]:
         drawn = _drawn(context, load(missing))
         html.update(drawn)
         if seconds:
-            cache.set_many({keys[pk]: card for pk, card in drawn.items()}, seconds)
+            caches["fragments"].set_many({keys[pk]: card for pk, card in drawn.items()}, seconds)
     request = context.get("request")
     token = get_token(request) if request is not None else ""
     # safe: each card is our template's own escaped output, kept as drawn; the token is Django's

@@ -230,7 +230,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # small lookups (core/page_cache.py); "ratelimit" the rate limits' counters
 # (core/ratelimit.py), apart so a flood of page URLs cannot cull them;
 # "thumbnails" sorl-thumbnail's records (core/thumbnails.py), a few hundred
-# bytes each, three per product picture, read 72 at a time by a listing.
+# bytes each, three per product picture, read 72 at a time by a listing;
+# "fragments" the HTML kept per product and language (catalog/cards.py,
+# catalog/fragments.py): a card is about 2 KB and a shop has two languages, so
+# it holds every card of the catalogue, apart from the pages it would cull.
 # --------------------------------------------------------------------------
 REDIS_URL = env_str("REDIS_URL", default="")
 _CACHE_DIR = Path(env_str("DJANGO_CACHE_DIR", default=str(BASE_DIR / "var" / "cache")))
@@ -252,6 +255,7 @@ if REDIS_URL:
         "ratelimit": _shared("r"),
         "thumbnails": _shared("t"),
         "sessions": _shared("s"),
+        "fragments": _shared("f"),
     }
     # The database keeps every session; Redis spares a query per request, and an
     # outage costs only that query (Django's "cached_db" reads the database on a miss).
@@ -280,6 +284,11 @@ else:
             "OPTIONS": {
                 "MAX_ENTRIES": env_int("DJANGO_THUMBNAIL_CACHE_MAX_ENTRIES", default=60000)
             },
+        },
+        "fragments": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "fragments",
+            "OPTIONS": {"MAX_ENTRIES": env_int("DJANGO_FRAGMENT_CACHE_MAX_ENTRIES", default=25000)},
         },
     }
 THUMBNAIL_CACHE = "thumbnails"

@@ -35,7 +35,7 @@ PAGE_CACHE_SECONDS = 0
 # share entries, whatever REDIS_URL says (tests of the shared cache set their own).
 CACHES = {
     alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
-    for alias in ("default", "ratelimit", "thumbnails")
+    for alias in ("default", "ratelimit", "thumbnails", "fragments")
 }
 CACHES["thumbnails"]["OPTIONS"] = {"MAX_ENTRIES": 60000}
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

@@ -12,7 +12,7 @@ import datetime
 import re
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -33,7 +33,7 @@ ARTICLE = re.compile(r"<article.*?</article>", re.S)
 def caches_on(settings, tmp_path):
     settings.PAGE_CACHE_SECONDS = 600
     settings.PAGE_CACHE_STAMP = str(tmp_path / "page-cache.stamp")
-    cache.clear()
+    caches["fragments"].clear()
 
 
 @pytest.fixture
@@ -80,7 +80,7 @@ def cached(product, language: str) -> bool:
         language=language,
         day=timezone.localdate().isoformat(),
     )
-    return cache.get(key) is not None
+    return caches["fragments"].get(key) is not None
 
 
 def seen_then_changed(shopper, shop, change, django_capture_on_commit_callbacks):

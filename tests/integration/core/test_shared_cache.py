@@ -19,7 +19,7 @@ from tests.factories import category_create, product_create
 
 pytestmark = [pytest.mark.service("redis"), pytest.mark.django_db]
 
-ALIASES = {"default": "c", "ratelimit": "r", "thumbnails": "t", "sessions": "s"}
+ALIASES = {"default": "c", "ratelimit": "r", "thumbnails": "t", "sessions": "s", "fragments": "f"}
 LOOKUP = {"number": "100099", "email": "ai@example.vn"}
 
 

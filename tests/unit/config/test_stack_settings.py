@@ -56,13 +56,13 @@ def production_error(**env: str) -> str:
 def test_with_redis_every_shared_thing_lives_in_it():
     found = production(REDIS_URL="redis://cache:6379/0")
     caches = found["CACHES"]
-    assert set(caches) == {"default", "ratelimit", "thumbnails", "sessions"}
+    assert set(caches) == {"default", "ratelimit", "thumbnails", "sessions", "fragments"}
     for alias, cache in caches.items():
         assert cache["BACKEND"] == "core.cache.SharedRedisCache", alias
         assert cache["LOCATION"] == "redis://cache:6379/0"
         assert cache["OPTIONS"]["socket_timeout"] <= 1
     # Apart by prefix: a page can never be read as a session or a counter.
-    assert len({cache["KEY_PREFIX"] for cache in caches.values()}) == 4
+    assert len({cache["KEY_PREFIX"] for cache in caches.values()}) == 5
     assert found["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
     assert found["SESSION_CACHE_ALIAS"] == "sessions"
     assert found["PAGE_CACHE_VERSION_IN_CACHE"] is True
@@ -73,6 +73,11 @@ def test_without_redis_pages_stay_in_process_memory_and_the_version_in_the_stamp
     caches = found["CACHES"]
     assert caches["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
     assert caches["default"]["OPTIONS"]["MAX_ENTRIES"] == 3000
+    # Cards and product pages apart: every card of a 10,000-product shop in two
+    # languages, never culled by a flood of page URLs in "default".
+    assert caches["fragments"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert caches["fragments"]["LOCATION"] != caches["default"].get("LOCATION")
+    assert caches["fragments"]["OPTIONS"]["MAX_ENTRIES"] >= 20_000
     # Counters must agree across the machine's workers: files, never process memory.
     assert caches["ratelimit"]["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache"
     assert found["SESSION_ENGINE"] == "django.contrib.sessions.backends.db"
