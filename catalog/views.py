@@ -1,7 +1,9 @@
 import functools
 
+from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
+from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
@@ -24,6 +26,9 @@ StockRecord = get_model("partner", "StockRecord")
 GALLERY_SIZE = 8  # pictures on a product page: enough to see it, light on a phone
 
 
+# It only reads (its view counts are written after the page, catalog/analytics.py):
+# no transaction, so no BEGIN and COMMIT round trips on every product page.
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
 class ProductDetailView(OscarProductDetailView):
     """A product page exists only for products for sale.
 

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import add_never_cache_headers
+from django.utils.decorators import method_decorator
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
@@ -63,11 +64,13 @@ class EngineTimingMixin:
 
     A page the database answered because the engine failed is marked
     ``never_cache``: the page cache must not keep the stand-in answer once
-    the engine is back.
+    the engine is back. Listings and searches only read: they run without a
+    transaction (no BEGIN and COMMIT round trips).
     """
 
     stand_in = False
 
+    @method_decorator(transaction.non_atomic_requests)
     def dispatch(self, request, *args, **kwargs):
         with engine_timer() as spent:
             response = super().dispatch(request, *args, **kwargs)
