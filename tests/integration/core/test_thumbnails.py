@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import io
-import re
 from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
+from django.template.loader import render_to_string
 from oscar.core.loading import get_model
 from PIL import Image
 
@@ -20,10 +20,7 @@ ProductImage = get_model("catalogue", "ProductImage")
 
 pytestmark = pytest.mark.django_db
 
-PICTURE_TEMPLATE = (
-    Path(__file__).resolve().parents[3]
-    / "storefront_theme/templates/storefront_theme/partials/picture.html"
-)
+PICTURE = "storefront_theme/partials/picture.html"
 
 
 @pytest.fixture
@@ -42,11 +39,16 @@ def _thumbnails(media: Path) -> list[Path]:
     return sorted((media / "cache").rglob("*.webp")) if (media / "cache").exists() else []
 
 
-def test_the_page_asks_for_the_sizes_that_are_made():
-    sizes = re.findall(
-        r'oscar_thumbnail image\.original "(\d+x\d+)" upscale=False', PICTURE_TEMPLATE.read_text()
-    )
-    assert tuple(sizes) == PICTURE_SIZES
+def test_the_page_shows_the_sizes_that_are_made(media):
+    from sorl.thumbnail import get_thumbnail
+
+    product = product_create()
+    image = ProductImage.objects.create(product=product, original=_picture_file("com-chay"))
+    html = render_to_string(PICTURE, {"image": image, "alt": "Cơm cháy"})
+    for size in PICTURE_SIZES:
+        thumbnail = get_thumbnail(image.original, size, upscale=False)
+        assert f"{thumbnail.url} {thumbnail.width}w" in html
+    assert 'alt="Cơm cháy"' in html
 
 
 def test_saving_a_picture_makes_its_thumbnails(media, django_capture_on_commit_callbacks):
@@ -127,10 +129,11 @@ def test_a_listing_reads_its_thumbnail_records_in_one_query(
 def test_a_listing_asks_the_cache_for_its_thumbnail_records_once(
     media, django_capture_on_commit_callbacks, monkeypatch
 ):
-    """Once for the whole page, however many cards: not once per thumbnail (72 on a page)."""
+    """Once for the whole page's pictures, and once more for the records of pictures not
+    kept yet, however many cards: not once per thumbnail (72 on a page)."""
     from sorl.thumbnail import default
 
-    from core.thumbnails import product_pictures_prefetch
+    from core.thumbnails import picture_thumbnails_make, product_pictures_prefetch
 
     vendor = vendor_create()
     products = []
@@ -144,4 +147,54 @@ def test_a_listing_asks_the_cache_for_its_thumbnail_records_once(
         default.kvstore.cache, "get_many", lambda keys: asked.append(len(keys)) or get_many(keys)
     )
     product_pictures_prefetch(products)
-    assert asked == [4 * len(PICTURE_SIZES)]
+    assert asked == [4, 4 * len(PICTURE_SIZES)]
+    picture_thumbnails_make([product.images.get() for product in products])
+    asked.clear()
+    product_pictures_prefetch(products)
+    assert asked == [4]
+
+
+def test_a_page_of_cards_reads_its_kept_pictures_without_asking_sorl(media, monkeypatch):
+    """Made once, a picture's thumbnails are read whole for every card that shows it."""
+    import core.thumbnails as thumbnails
+    from core.thumbnails import picture_thumbnails_make, product_pictures_prefetch
+
+    vendor = vendor_create()
+    products = []
+    for n in range(3):
+        product = product_create(f"Mật ong số {n}", vendor=vendor)
+        image = ProductImage.objects.create(product=product, original=_picture_file(f"m{n}"))
+        picture_thumbnails_make([image])
+        products.append(product)
+    drawn = render_to_string(PICTURE, {"image": products[0].images.get(), "alt": ""})
+
+    def no_sorl():
+        raise AssertionError("sorl asked for a kept picture")
+
+    monkeypatch.setattr(thumbnails, "get_thumbnailer", no_sorl)
+    fresh = list(type(products[0]).objects.filter(pk__in=[p.pk for p in products]).order_by("pk"))
+    for product in fresh:
+        product.images.all()  # as product_cards prefetches them
+    assert product_pictures_prefetch(fresh) == 0  # no record read from the database
+    again = render_to_string(PICTURE, {"image": fresh[0].images.all()[0], "alt": ""})
+    assert again == drawn
+    assert 'srcset="' in again
+
+
+def test_a_missing_file_is_a_blank_frame_until_its_thumbnails_are_made(media):
+    from sorl.thumbnail import default
+
+    from core.thumbnails import picture_sources_key
+
+    product = product_create()
+    name = _picture_file("bi-mat")
+    content = (media / name).read_bytes()
+    (media / name).unlink()
+    image = ProductImage.objects.create(product=product, original=name)
+    html = render_to_string(PICTURE, {"image": image, "alt": "Mật ong"})
+    assert '<span class="no-image" role="img" aria-label="Mật ong"></span>' in html
+    assert default.kvstore.cache.get(picture_sources_key(name)) is None  # nothing kept
+    (media / name).write_bytes(content)
+    image = ProductImage.objects.get(pk=image.pk)
+    html = render_to_string(PICTURE, {"image": image, "alt": "Mật ong"})
+    assert "<img " in html and "no-image" not in html
