@@ -185,6 +185,16 @@ def test_demo_orders_reach_every_district_and_top_up():
     assert len({vendor_districts[spec.vendor_slug] for spec in product_specs(300)}) == 6
     statuses = set(VendorOrder.objects.values_list("order__status", "group__payment_method"))
     assert {("Cancelled", "cod"), ("Delivered", "cod"), ("Delivered", "card")} <= statuses
+    # Each checkout is dated when its orders were placed, each part's refunds summed on it.
+    parts = VendorOrder.objects.filter(group__number__startswith="D")
+    assert all(
+        group_created == placed
+        for group_created, placed in parts.values_list("group__created_at", "order__date_placed")
+    )
+    refunded = parts.filter(refunds__isnull=False).distinct()
+    assert refunded.exists()
+    for part in refunded:
+        assert part.refunded == sum(refund.amount for refund in part.refunds.all())
     call_command("load_demo_data", products=60, orders=300, verbosity=0)
     assert bulk.count() == first
     call_command("load_demo_data", products=60, orders=400, verbosity=0)
