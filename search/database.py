@@ -110,6 +110,8 @@ class SearchResult:
     query: str = ""
     category: object | None = None
     answered_by: str = "database"
+    # The stories and articles found by the same query, when asked (``with_pages``).
+    pages: list | None = None
 
 
 def _matching(query: str) -> tuple[QuerySet, list[str]]:

@@ -171,6 +171,26 @@ class SearchEngine:
         options = {"ignore_unavailable": True} if missing_ok else {}
         return self._call("search", index=index, body=body, request_cache=True, **options)
 
+    def search_many(self, searches: list[tuple[str, dict, bool]]) -> list[dict | EngineError]:
+        """Several ``search`` calls, ``(index, body, missing_ok)`` each, in one round trip.
+
+        Answers in the same order: a body's hits, or the ``EngineError`` that
+        one search met while the others answered.
+        """
+        lines: list[dict] = []
+        for index, body, missing_ok in searches:
+            header = {"index": index, "request_cache": True}
+            if missing_ok:
+                header["ignore_unavailable"] = True
+            lines += [header, body]
+        answers = self._call("msearch", body=lines).get("responses", [])
+        if len(answers) != len(searches):
+            raise EngineError(f"{self.name} msearch answered {len(answers)} of {len(searches)}")
+        return [
+            EngineError(f"{self.name} msearch: {answer['error']}") if "error" in answer else answer
+            for answer in answers
+        ]
+
 
 class OpenSearchEngine(SearchEngine):
     name = "opensearch"

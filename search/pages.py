@@ -151,6 +151,8 @@ def engine_pages_rebuild(
 
 
 def _pages_by_ids(ids: list[int]) -> list:
+    if not ids:
+        return []
     position = {pk: index for index, pk in enumerate(ids)}
     pages = _searched_pages().filter(pk__in=ids).specific()
     return sorted(pages, key=lambda page: position[page.pk])
@@ -161,6 +163,19 @@ def _engine_pages(body: dict) -> list:
     engine = engine_get()
     ids, _ = parse_ids(engine.search(index=index_alias(name=PAGES), body=body, missing_ok=True))
     return _pages_by_ids(ids)
+
+
+def page_search_request(query: str, *, limit: int = 6) -> tuple[str, dict, bool] | None:
+    """``page_search``'s engine request, to send with another (``SearchEngine.search_many``);
+    None when the query has no words."""
+    if not tokens(query):
+        return None
+    return index_alias(name=PAGES), page_search_body(query=query, size=limit), True
+
+
+def page_search_answer(response: dict) -> list:
+    """The pages of an engine answer to ``page_search_request``."""
+    return _pages_by_ids(parse_ids(response)[0])
 
 
 def page_search(query: str, *, limit: int = 6) -> list:

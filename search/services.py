@@ -21,7 +21,7 @@ from search import database
 from search.database import SearchResult, category_by_slug
 from search.engine import EngineError, SearchEngine, engine_get, index_alias
 from search.facets import SearchFilters, facet_values
-from search.pages import page_suggestions
+from search.pages import page_search, page_search_answer, page_search_request, page_suggestions
 from search.queries import (
     SUGGEST_SIZE,
     ids_body,
@@ -103,13 +103,28 @@ def _engine_search(
     filters: SearchFilters,
     page: int,
     per_page: int,
+    pages_query: str = "",
 ) -> SearchResult:
     offset = (max(page, 1) - 1) * per_page
     body = product_search_body(
         query=query, filters=filters, sort_by=sort_by, offset=offset, size=per_page
     )
     alias = index_alias()
-    response = engine.search(index=alias, body=body)
+    pages_request = page_search_request(pages_query) if pages_query else None
+    pages = None
+    if pages_request is None:
+        response = engine.search(index=alias, body=body)
+    else:
+        # The stories and articles of the results page ride along: one round trip.
+        response, pages_response = engine.search_many([(alias, body, False), pages_request])
+        if isinstance(response, EngineError):
+            raise response
+        if isinstance(pages_response, EngineError):
+            logger.warning(
+                "Search engine failed on pages, they are asked again: %s", pages_response
+            )
+        else:
+            pages = page_search_answer(pages_response)
     ids, total = parse_ids(response)
 
     def fetch(start: int, size: int) -> list[int]:
@@ -124,6 +139,7 @@ def _engine_search(
         query=query,
         category=category,
         answered_by=engine.name,
+        pages=pages,
     )
 
 
@@ -135,8 +151,13 @@ def product_search(
     filters: SearchFilters | None = None,
     page: int = 1,
     per_page: int = 24,
+    with_pages: bool = False,
 ) -> SearchResult:
-    """Search products for sale; ``page`` and ``per_page`` let the engine fetch one page only."""
+    """Search products for sale; ``page`` and ``per_page`` let the engine fetch one page only.
+
+    ``with_pages``: the stories and articles matching the query too
+    (``result.pages``), asked of the engine in the same round trip.
+    """
     filters = filters or SearchFilters()
     if not tokens(query):
         query = ""  # punctuation or operators alone: the same as an empty search
@@ -146,7 +167,7 @@ def product_search(
         if category is not None:
             engine_filters = SearchFilters(**{**filters.active(), "category": category.slug})
         try:
-            return _engine_search(
+            result = _engine_search(
                 engine,
                 query=query,
                 category=category,
@@ -154,10 +175,19 @@ def product_search(
                 filters=engine_filters,
                 page=page,
                 per_page=per_page,
+                pages_query=query if with_pages else "",
             )
+            if with_pages and result.pages is None:
+                result.pages = page_search(query)
+            return result
         except EngineError as exc:
             logger.warning("Search engine failed, the database answers: %s", exc)
-    return database.product_search(query=query, category=category, sort_by=sort_by, filters=filters)
+    result = database.product_search(
+        query=query, category=category, sort_by=sort_by, filters=filters
+    )
+    if with_pages:
+        result.pages = page_search(query)
+    return result
 
 
 def _vendor_entries(vendors) -> list[dict]:

@@ -28,7 +28,6 @@ from core.page_cache import HIT_TIMING, versioned_cached
 from search.database import SORT_CHOICES
 from search.engine import engine_get, engine_timer
 from search.forms import SearchForm
-from search.pages import page_search
 from search.services import (
     category_by_slug,
     product_search,
@@ -187,11 +186,24 @@ class ProductListMixin(EngineTimingMixin):
 class ProductSearchView(ProductListMixin, TemplateView):
     template_name = "oscar/search/results.html"
 
+    def search(self, params: dict):
+        """The products, and on the first page the stories and articles (one engine round trip)."""
+        return product_search(
+            query=params["query"],
+            category=category_by_slug(params["category"]),
+            sort_by=params["sort_by"],
+            filters=params["filters"],
+            page=self.page_number(),
+            per_page=self.paginate_by,
+            with_pages=self.page_number() == 1,
+        )
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         params = self.get_search_params()
         context.update(self.listing_context(params))
-        context["pages"] = page_search(params["query"]) if context["page_obj"].number == 1 else []
+        first = context["page_obj"].number == 1
+        context["pages"] = (context["result"].pages or []) if first else []
         return context
 
 

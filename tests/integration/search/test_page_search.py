@@ -124,3 +124,44 @@ def test_results_page_shows_them_beside_products(client, pages):
     html = client.get("/search/?q=mat+ong").content.decode()
     assert "Chị Mến livestream bán mật ong" in html
     assert 'href="/cau-chuyen/chi-men/"' in html
+
+
+@pytest.mark.parametrize("backend", [OPENSEARCH], indirect=True)
+def test_results_page_asks_the_engine_once_for_products_and_pages(client, pages, backend):
+    calls = []
+    engine = backend.engine
+    call_command("search_index", "rebuild", stdout=StringIO())  # the products' index too
+    call = engine._call
+    engine._call = lambda method, **kwargs: calls.append(method) or call(method, **kwargs)
+    try:
+        first = client.get("/search/?q=mat+ong")
+        second_page = client.get("/search/?q=mat+ong&page=2")
+    finally:
+        del engine._call
+    assert "Chị Mến livestream bán mật ong" in first.content.decode()
+    assert first["Server-Timing"].startswith("search-engine;dur=")
+    # Products and pages together, one round trip; a later page asks for products alone.
+    assert calls == ["msearch", "search"]
+    assert second_page.status_code == 302  # past the results: back to the first page
+
+
+@pytest.mark.parametrize("backend", [OPENSEARCH], indirect=True)
+def test_pages_the_engine_fails_on_are_asked_again_beside_its_products(
+    client, pages, backend, monkeypatch, caplog
+):
+    """One search of the two failing (a broken pages index) leaves the products' answer."""
+    from search.engine import EngineError
+
+    engine = backend.engine
+    call_command("search_index", "rebuild", stdout=StringIO())  # the products' index too
+    search_many = engine.search_many
+
+    def pages_fail(searches):
+        products, _ = search_many(searches)
+        return [products, EngineError("opensearch msearch: index_closed_exception")]
+
+    monkeypatch.setattr(engine, "search_many", pages_fail)
+    html = client.get("/search/?q=mat+ong").content.decode()
+    assert "Chị Mến livestream bán mật ong" in html  # asked again on their own
+    assert "failed on pages" in caplog.text
+    assert "the database answers" not in caplog.text  # the products stayed with the engine

@@ -98,6 +98,39 @@ def test_search_sends_the_dsl_body_and_parses_ids_and_facets(fake, engine):
     assert counts["in_stock"] == {"true": 2}
 
 
+def test_search_many_sends_each_search_in_one_request_and_answers_each(fake, engine):
+    fake.responses[("POST", "/_msearch")] = (
+        200,
+        {
+            "took": 4,
+            "responses": [
+                {"hits": {"total": {"value": 1}, "hits": [{"_id": "5"}]}, "status": 200},
+                {"error": {"type": "index_closed_exception"}, "status": 400},
+            ],
+        },
+    )
+    products, pages = engine.search_many(
+        [("shop-products", {"query": {"match_all": {}}}, False), ("shop-pages", {"size": 6}, True)]
+    )
+    request = fake.requests[-1]
+    assert request["path"] == "/_msearch"
+    lines = [json.loads(line) for line in request["body"].strip().splitlines()]
+    assert lines == [
+        {"index": "shop-products", "request_cache": True},
+        {"query": {"match_all": {}}},
+        {"index": "shop-pages", "request_cache": True, "ignore_unavailable": True},
+        {"size": 6},
+    ]
+    assert parse_ids(products) == ([5], 1)
+    assert isinstance(pages, EngineError)  # one failed, the other still answered
+
+
+def test_search_many_refuses_an_answer_that_lost_a_search(fake, engine):
+    fake.responses[("POST", "/_msearch")] = (200, {"responses": [{"hits": {"hits": []}}]})
+    with pytest.raises(EngineError):
+        engine.search_many([("a", {}, False), ("b", {}, False)])
+
+
 def test_index_create_alias_swap_bulk_and_refresh_requests(fake, engine):
     fake.responses[("HEAD", "/_alias/shop-products")] = (200, {})
     fake.responses[("GET", "/_alias/shop-products")] = (
