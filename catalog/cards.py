@@ -116,6 +116,11 @@ def cards_html(context, products) -> list[SafeString]:
         if seconds:
             caches["fragments"].set_many({keys[pk]: card for pk, card in drawn.items()}, seconds)
     request = context.get("request")
-    token = get_token(request) if request is not None else ""
+    if context.get("csrf_token") == CSRF_PLACEHOLDER:
+        # Drawn inside a kept part of a page (catalog.fragments, the product page's
+        # related products): the placeholder stays for each visitor's own token.
+        token = CSRF_PLACEHOLDER
+    else:
+        token = get_token(request) if request is not None else ""
     # safe: each card is our template's own escaped output, kept as drawn; the token is Django's
     return [mark_safe(html[pk].replace(CSRF_PLACEHOLDER, token)) for pk in ids if pk in html]

@@ -155,6 +155,23 @@ def test_each_visitor_gets_her_own_token_and_a_signed_in_shopper_her_own_page(sh
     assert any('FROM "marketplace_vendor"' in q["sql"] for q in drawn.captured_queries)
 
 
+def test_every_form_of_a_kept_page_carries_the_visitors_own_token(shopper, shop):
+    """The related products' add forms too: a token kept in the page would let the next
+    visitor's adds fail, and show her the first visitor's secret."""
+    from django.conf import settings
+    from django.middleware.csrf import _unmask_cipher_token
+
+    product = shop["product"]
+    assert TOKEN.findall(content(shopper, product, "vi"))  # drawn and kept
+    for visitor in (Client(), Client()):
+        html = content(visitor, product, "vi")
+        tokens = TOKEN.findall(html)
+        assert len(tokens) >= 2  # the product's add form and the related product's
+        secret = visitor.cookies[settings.CSRF_COOKIE_NAME].value
+        assert {_unmask_cipher_token(token) for token in tokens} == {secret}
+        assert "__card_csrf_token__" not in html
+
+
 def test_the_qr_code_is_drawn_once(shopper, shop, monkeypatch, django_capture_on_commit_callbacks):
     import segno
 
