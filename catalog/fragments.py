@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 
 from django.conf import settings
-from django.core.cache import caches
+from django.core.cache import cache
 from django.middleware.csrf import get_token
 from django.utils import timezone, translation
 
@@ -44,10 +44,10 @@ def fragment_html(request, name: str, parts: tuple, draw) -> str:
     if not fragment_cacheable(request):
         return draw(None)
     key = fragment_key(name, parts, request.get_host())
-    html = caches["fragments"].get(key)
+    html = cache.get(key)
     if html is None:
         html = draw(CSRF_PLACEHOLDER)
-        caches["fragments"].set(key, html, settings.PAGE_CACHE_SECONDS)
+        cache.set(key, html, settings.PAGE_CACHE_SECONDS)
     if CSRF_PLACEHOLDER in html:
         html = html.replace(CSRF_PLACEHOLDER, get_token(request))
     return html

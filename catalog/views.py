@@ -1,7 +1,6 @@
 import functools
 
 from django.db import transaction
-from django.db.models import Q
 from django.http import Http404
 from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject
@@ -14,6 +13,7 @@ from catalog.qr import trace_qr_svg, trace_url
 from cms.selectors import vendor_story
 from marketplace.permissions import can_preview_product
 from marketplace.selectors import (
+    product_and_variant_ids,
     product_cards,
     product_is_for_sale,
     product_related,
@@ -100,7 +100,7 @@ class ProductDetailView(OscarProductDetailView):
         """What the page prints of its stock records ("5 available"), for the kept content's key:
         a sale changes it without bumping the catalogue version."""
         return tuple(
-            StockRecord.objects.filter(Q(product=canonical) | Q(product__parent=canonical))
+            StockRecord.objects.filter(product__in=product_and_variant_ids(canonical))
             .order_by("pk")
             .values_list("pk", "price", "num_in_stock", "num_allocated")
         )

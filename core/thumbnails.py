@@ -68,8 +68,8 @@ def picture_thumbnails_make(images: Iterable) -> int:
 # source's name and options are serialised and hashed into its key, then its
 # record read and parsed; a card asks for three. Here each picture's three
 # thumbnails (name, width, height) are kept in the thumbnails cache under the
-# picture's file name, put there when they are made, and a page of cards
-# reads all of its pictures' in one ``get_many``. A picture's file never
+# picture's file name, put there when they are made or first shown, and a
+# page of cards reads all of its pictures' in one ``get_many``. A picture's file never
 # changes under its name (a new upload gets a new name). Nothing is kept for a
 # picture whose file is missing: the page draws a blank frame, and once the
 # file is back its thumbnails are made and kept.
@@ -88,15 +88,24 @@ class PictureSource:
         return default.storage.url(self.name)
 
 
+# A day: a picture's thumbnails removed by hand (sorl's ``thumbnail clear``) are
+# asked of sorl again by the next day; any picture shown since is kept anew.
+PICTURE_SOURCES_SECONDS = 24 * 3600
+
+
 def picture_sources_key(name: str) -> str:
-    return "picture:" + hashlib.sha256(name.encode()).hexdigest()[:40]
+    """Under the file's name and how its thumbnails are made: another size, option or
+    format is another key, never an old thumbnail."""
+    made = repr((PICTURE_SIZES, sorted(PICTURE_OPTIONS.items()), settings.THUMBNAIL_FORMAT))
+    return "picture:" + hashlib.sha256(f"{made}|{name}".encode()).hexdigest()[:40]
 
 
-def _sources(kept: tuple) -> dict[str, PictureSource]:
-    return {
-        label: PictureSource(*source)
-        for label, source in zip(PICTURE_SOURCE_NAMES, kept, strict=True)
-    }
+def _sources(kept) -> dict[str, PictureSource] | None:
+    """The kept sources, or None for anything else (a miss)."""
+    if not isinstance(kept, tuple) or len(kept) != len(PICTURE_SOURCE_NAMES):
+        return None
+    pairs = zip(PICTURE_SOURCE_NAMES, kept, strict=True)
+    return {label: PictureSource(*source) for label, source in pairs}
 
 
 def _sources_make(original) -> dict[str, PictureSource]:
@@ -109,7 +118,7 @@ def _sources_make(original) -> dict[str, PictureSource]:
             return {}
         kept.append((thumbnail.name, thumbnail.width, thumbnail.height))
     default.kvstore.cache.set(
-        picture_sources_key(original.name), tuple(kept), settings.THUMBNAIL_CACHE_TIMEOUT
+        picture_sources_key(original.name), tuple(kept), PICTURE_SOURCES_SECONDS
     )
     return _sources(tuple(kept))
 
@@ -125,8 +134,8 @@ def picture_sources(image) -> dict[str, PictureSource]:
     read_ahead = getattr(image, "_picture_sources", None)
     if read_ahead is not None:
         return read_ahead
-    kept = default.kvstore.cache.get(picture_sources_key(image.original.name))
-    sources = _sources(kept) if kept else _sources_make(image.original)
+    kept = _sources(default.kvstore.cache.get(picture_sources_key(image.original.name)))
+    sources = kept if kept is not None else _sources_make(image.original)
     image._picture_sources = sources
     return sources
 
@@ -184,8 +193,9 @@ def product_pictures_prefetch(products: Iterable) -> int:
     kept = default.kvstore.cache.get_many(list(names.values()))
     keys = []
     for image in firsts:
-        if names[image.pk] in kept:
-            image._picture_sources = _sources(kept[names[image.pk]])
+        sources = _sources(kept.get(names[image.pk]))
+        if sources is not None:
+            image._picture_sources = sources
         else:
             keys += picture_record_keys(image)
     if not keys:

@@ -21,10 +21,10 @@ def can_preview_product(user, product) -> bool:
     if user.has_perm("marketplace.view_listing"):
         return True
     # A parent product is sold through its variants' stock records.
+    from marketplace.selectors import product_and_variant_ids
+
     return VendorMember.objects.filter(
-        Q(vendor__partner__stockrecords__product=product)
-        | Q(vendor__partner__stockrecords__product__parent=product),
-        user=user,
+        vendor__partner__stockrecords__product__in=product_and_variant_ids(product), user=user
     ).exists()
 
 

@@ -216,9 +216,10 @@ def _database_vendors(query: str) -> list:
 
 def _products_named(ids: list[int]) -> list:
     """Products for sale with these ids, in this order, with only what a suggestion shows."""
+    ids = product_ids_for_sale(ids)  # the kept set: the query's subqueries cost 8 ms per call
     if not ids:
         return []
-    products = products_for_sale().filter(pk__in=ids).only("pk", "title", "slug")
+    products = Product.objects.filter(pk__in=ids).only("pk", "title", "slug")
     position = {pk: index for index, pk in enumerate(ids)}
     return sorted(products, key=lambda product: position[product.pk])
 

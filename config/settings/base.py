@@ -231,9 +231,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # (core/ratelimit.py), apart so a flood of page URLs cannot cull them;
 # "thumbnails" sorl-thumbnail's records (core/thumbnails.py), a few hundred
 # bytes each, three per product picture, read 72 at a time by a listing;
-# "fragments" the HTML kept per product and language (catalog/cards.py,
-# catalog/fragments.py): a card is about 2 KB and a shop has two languages, so
-# it holds every card of the catalogue, apart from the pages it would cull.
+# "fragments" the product cards' HTML kept per product and language
+# (catalog/cards.py): a card is about 2 KB and a shop has two languages, so it
+# holds every card of the catalogue, apart from the pages that would cull it.
+# (A product page's kept content, 20-30 KB, stays in "default" with the pages.)
 # --------------------------------------------------------------------------
 REDIS_URL = env_str("REDIS_URL", default="")
 _CACHE_DIR = Path(env_str("DJANGO_CACHE_DIR", default=str(BASE_DIR / "var" / "cache")))

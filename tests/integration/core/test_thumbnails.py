@@ -198,3 +198,20 @@ def test_a_missing_file_is_a_blank_frame_until_its_thumbnails_are_made(media):
     image = ProductImage.objects.get(pk=image.pk)
     html = render_to_string(PICTURE, {"image": image, "alt": "Mật ong"})
     assert "<img " in html and "no-image" not in html
+
+
+def test_kept_pictures_follow_how_thumbnails_are_made(media, settings):
+    """Another format is another key; an entry of another shape is a miss, never an error."""
+    from sorl.thumbnail import default
+
+    from core.thumbnails import picture_sources_key
+
+    product = product_create()
+    image = ProductImage.objects.create(product=product, original=_picture_file("keo-lac"))
+    webp = picture_sources_key(image.original.name)
+    settings.THUMBNAIL_FORMAT = "JPEG"
+    assert picture_sources_key(image.original.name) != webp
+    settings.THUMBNAIL_FORMAT = "WEBP"
+    default.kvstore.cache.set(webp, (("old.webp", 240, 160),))  # two sizes short
+    html = render_to_string(PICTURE, {"image": image, "alt": ""})
+    assert "old.webp" not in html and html.count(".webp ") == 3  # three widths, from sorl

@@ -73,7 +73,7 @@ def test_without_redis_pages_stay_in_process_memory_and_the_version_in_the_stamp
     caches = found["CACHES"]
     assert caches["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
     assert caches["default"]["OPTIONS"]["MAX_ENTRIES"] == 3000
-    # Cards and product pages apart: every card of a 10,000-product shop in two
+    # Cards apart: every card of a 10,000-product shop in two
     # languages, never culled by a flood of page URLs in "default".
     assert caches["fragments"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
     assert caches["fragments"]["LOCATION"] != caches["default"].get("LOCATION")
