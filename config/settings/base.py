@@ -39,6 +39,14 @@ SITE_URL = env_url("SITE_URL", default="http://127.0.0.1:8000")
 # --------------------------------------------------------------------------
 DATABASES = {"default": env_db("DATABASE_URL")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# Each gunicorn worker keeps its PostgreSQL connection for a minute rather than
+# opening one per request: a new connection costs the server a process and its
+# first queries a cold catalogue cache (5 ms of planning for a product lookup
+# that runs in 0.4 ms). Checked before reuse, so a restarted server costs one
+# reconnect, not an error. 0 opens one per request, as Django does by default.
+if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+    DATABASES["default"]["CONN_MAX_AGE"] = env_int("DJANGO_DB_CONN_MAX_AGE", default=60)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 # SQLite, the embedded default of `make run`: concurrent requests wait their turn
 # instead of failing with "database is locked". Write-ahead logging lets pages read

@@ -21,6 +21,9 @@ WHITENOISE_AUTOREFRESH = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# A connection per request, as threads of the live server and of the concurrency
+# tests come and go: a kept one would outlive its thread and hold the test database.
+DATABASES["default"]["CONN_MAX_AGE"] = 0
 DATABASES["default"].setdefault("TEST", {})
 # On SQLite the test database is a file, as `make run`'s is: concurrent requests to
 # the live server then use connections of their own (with an in-memory database

@@ -21,7 +21,7 @@ READ = (
     "import json; from django.conf import settings as s; "
     "print(json.dumps({n: getattr(s, n) for n in ("
     "'CACHES', 'SESSION_ENGINE', 'SESSION_CACHE_ALIAS', 'PAGE_CACHE_VERSION_IN_CACHE', "
-    "'STORAGES', 'MEDIA_URL', 'LOGGING')}, default=str))"
+    "'STORAGES', 'MEDIA_URL', 'LOGGING', 'DATABASES')}, default=str))"
 )
 
 
@@ -66,6 +66,19 @@ def test_with_redis_every_shared_thing_lives_in_it():
     assert found["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
     assert found["SESSION_CACHE_ALIAS"] == "sessions"
     assert found["PAGE_CACHE_VERSION_IN_CACHE"] is True
+
+
+def test_postgresql_connections_are_kept_by_each_worker_and_checked_before_reuse():
+    found = production(DATABASE_URL="postgres://shop:secret@db:5432/shop")
+    database = found["DATABASES"]["default"]
+    assert database["CONN_MAX_AGE"] == 60
+    assert database["CONN_HEALTH_CHECKS"] is True
+    assert (
+        production(DATABASE_URL="postgres://shop:secret@db:5432/shop", DJANGO_DB_CONN_MAX_AGE="0")[
+            "DATABASES"
+        ]["default"]["CONN_MAX_AGE"]
+        == 0
+    )
 
 
 def test_without_redis_pages_stay_in_process_memory_and_the_version_in_the_stamp():
