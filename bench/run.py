@@ -33,7 +33,10 @@ BENCH_REBUILD, DATABASE_URL, SEARCH_URL / SEARCH_ENGINE, BENCH_SEARCH (0 skips
 search), BENCH_SEARCH_REQUESTS (300 per endpoint and pass), BENCH_STACK
 (``proxy``: the marketplace is measured through nginx in front of two gunicorn
 processes sharing Redis, scripts/stack/start.sh, with BENCH_WORKERS split
-between them; empty: one gunicorn process, as before).
+between them; empty: one gunicorn process, as before), BENCH_PEER_CONN_MAX_AGE
+(seconds stock Oscar keeps each database connection; 0, Django's default and
+stock Oscar's, opens one per request; the marketplace keeps its own 60 s,
+DJANGO_DB_CONN_MAX_AGE).
 """
 
 from __future__ import annotations
@@ -93,6 +96,13 @@ def env_int(name: str, default: int) -> int:
     if value < 1:
         sys.exit(f"{name} must be at least 1, got {value}.")
     return value
+
+
+def peer_conn_max_age() -> int:
+    """BENCH_PEER_CONN_MAX_AGE: 0 (or unset) is Django's default, a connection per request."""
+    if os.environ.get("BENCH_PEER_CONN_MAX_AGE", "").strip() in {"", "0"}:
+        return 0
+    return env_int("BENCH_PEER_CONN_MAX_AGE", 0)
 
 
 def free_port() -> int:
@@ -677,6 +687,7 @@ def measure(engine: BenchEngine) -> None:
         "DJANGO_SETTINGS_MODULE": "peer_shop.settings",
         "PEER_SECRET_KEY": secret,
         "PEER_DATABASE_URL": peer_url,
+        "PEER_CONN_MAX_AGE": str(peer_conn_max_age()),
         "PEER_MEDIA_ROOT": str(WORK / "media"),
         "PEER_STATIC_ROOT": str(WORK / "peer-static"),
         "PYTHONPATH": f"{PEER_DIR}:{ROOT}",
@@ -880,6 +891,7 @@ def measure(engine: BenchEngine) -> None:
         "pages": spec,
         "load": {k: cfg[k] for k in ("duration", "warmup", "connections", "workers")},
         "stack": os.environ.get("BENCH_STACK") or "single",
+        "peer_conn_max_age": int(peer_env["PEER_CONN_MAX_AGE"]),
         "tool": "wrk",
         "timings": timings,
         "dataset_reused": not rebuild,

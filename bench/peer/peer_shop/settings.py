@@ -36,6 +36,9 @@ SECRET_KEY = os.environ["PEER_SECRET_KEY"]
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 DATABASES = {"default": _database(os.environ["PEER_DATABASE_URL"])}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# Django's default (a connection per request) unless the bench asks for kept ones
+# (BENCH_PEER_CONN_MAX_AGE), to compare with the marketplace's like for like.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("PEER_CONN_MAX_AGE") or 0)
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 ROOT_URLCONF = "peer_shop.urls"
 WSGI_APPLICATION = "peer_shop.wsgi.application"

@@ -174,3 +174,18 @@ def test_new_search_terms_are_never_the_search_benchs_nor_shared_by_probe_and_lo
     assert not set(probe) & set(load)
     assert not (set(probe) | set(load)) & set(every[:10])
     assert len(probe) == min(run.NEW_TERMS_PROBE, len(every) - 10)
+
+
+@pytest.mark.parametrize(("raw", "seconds"), [(None, 0), ("", 0), ("0", 0), ("60", 60)])
+def test_stock_oscar_opens_a_connection_per_request_unless_asked(monkeypatch, raw, seconds):
+    if raw is None:
+        monkeypatch.delenv("BENCH_PEER_CONN_MAX_AGE", raising=False)
+    else:
+        monkeypatch.setenv("BENCH_PEER_CONN_MAX_AGE", raw)
+    assert run.peer_conn_max_age() == seconds
+
+
+def test_a_bad_peer_connection_age_stops_the_bench(monkeypatch):
+    monkeypatch.setenv("BENCH_PEER_CONN_MAX_AGE", "a minute")
+    with pytest.raises(SystemExit):
+        run.peer_conn_max_age()
