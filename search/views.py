@@ -97,14 +97,19 @@ class ProductListMixin(EngineTimingMixin):
         raw = self.request.GET.get("page") or "1"
         return int(raw) if raw.isdigit() and len(raw) < 7 else 1
 
-    def search(self, params: dict):
+    def search_category(self, params: dict):
+        """The category searched in: the filter's (a category page has its own)."""
+        return category_by_slug(params["category"])
+
+    def search(self, params: dict, **options):
         return product_search(
             query=params["query"],
-            category=category_by_slug(params["category"]),
+            category=self.search_category(params),
             sort_by=params["sort_by"],
             filters=params["filters"],
             page=self.page_number(),
             per_page=self.paginate_by,
+            **options,
         )
 
     def paginate(self, products):
@@ -186,17 +191,9 @@ class ProductListMixin(EngineTimingMixin):
 class ProductSearchView(ProductListMixin, TemplateView):
     template_name = "oscar/search/results.html"
 
-    def search(self, params: dict):
+    def search(self, params: dict, **options):
         """The products, and on the first page the stories and articles (one engine round trip)."""
-        return product_search(
-            query=params["query"],
-            category=category_by_slug(params["category"]),
-            sort_by=params["sort_by"],
-            filters=params["filters"],
-            page=self.page_number(),
-            per_page=self.paginate_by,
-            with_pages=self.page_number() == 1,
-        )
+        return super().search(params, with_pages=self.page_number() == 1, **options)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -229,15 +226,8 @@ class ProductCategoryView(ProductListMixin, TemplateView):
             return HttpResponsePermanentRedirect(expected)
         return super().get(request, *args, **kwargs)
 
-    def search(self, params: dict):
-        return product_search(
-            query=params["query"],
-            category=self.category,
-            sort_by=params["sort_by"],
-            filters=params["filters"],
-            page=self.page_number(),
-            per_page=self.paginate_by,
-        )
+    def search_category(self, params: dict):
+        return self.category
 
     def facet_groups(self, result, params: dict) -> list[dict]:
         """The category is the page's own, so its facet is left out (subcategories link instead)."""
