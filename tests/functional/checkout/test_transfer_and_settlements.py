@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from marketplace.models import CommissionRate, OrderGroup, Payout, Refund
 from marketplace.services.roles import roles_sync
@@ -77,18 +78,21 @@ def test_the_ledger_owes_sales_paid_online_less_commission_and_payouts(
     client.force_login(staff)
     client.post(f"/dashboard/checkouts/{transfer.number}/", {"action": "transfer_received"})
     coi = three_vendors[0]
+    # Paid out today in Vietnam, after the sale (a fixed date fell before it from
+    # 17:00 UTC on that day, when Vietnam's next day began).
+    today = timezone.localdate()
     # 120.000 + 30.000 delivery = 150.000, less 10% = 135.000
     page = client.get(f"/dashboard/settlements/{coi.pk}/").content.decode()
     assert "135.000" in page
 
     refused = client.post(
         f"/dashboard/settlements/{coi.pk}/",
-        {"amount": "200000", "paid_on": "2026-11-30", "reference": "UNC 1"},
+        {"amount": "200000", "paid_on": today.isoformat(), "reference": "UNC 1"},
     )
     assert refused.status_code == 200 and not Payout.objects.exists()
     client.post(
         f"/dashboard/settlements/{coi.pk}/",
-        {"amount": "100000", "paid_on": "2026-11-30", "reference": "UNC 1"},
+        {"amount": "100000", "paid_on": today.isoformat(), "reference": "UNC 1"},
     )
     assert Payout.objects.get().amount == Decimal(100000)
     assert "35.000" in client.get(f"/dashboard/settlements/{coi.pk}/").content.decode()
@@ -97,7 +101,7 @@ def test_the_ledger_owes_sales_paid_online_less_commission_and_payouts(
     rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))
     coi_rows = [row for row in rows[1:] if row[0] == coi.name]
     assert [int(row[4]) for row in coi_rows] == [150000, -15000, -100000]
-    assert coi_rows[-1][1] == "30/11/2026"
+    assert coi_rows[-1][1] == today.strftime("%d/%m/%Y")
 
 
 def test_a_member_sees_only_her_cooperatives_ledger(client, transfer, staff, three_vendors):
