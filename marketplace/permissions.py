@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from marketplace.models import AdministrativeArea, StaffArea, Vendor, VendorMember
+from marketplace.selectors import product_and_variant_ids
 
 
 def member_vendor(user) -> Vendor | None:
@@ -21,8 +22,6 @@ def can_preview_product(user, product) -> bool:
     if user.has_perm("marketplace.view_listing"):
         return True
     # A parent product is sold through its variants' stock records.
-    from marketplace.selectors import product_and_variant_ids
-
     return VendorMember.objects.filter(
         vendor__partner__stockrecords__product__in=product_and_variant_ids(product), user=user
     ).exists()

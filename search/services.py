@@ -162,6 +162,7 @@ def product_search(
     if not tokens(query):
         query = ""  # punctuation or operators alone: the same as an empty search
     engine = engine_get()
+    result = None
     if engine is not None:
         engine_filters = filters
         if category is not None:
@@ -177,15 +178,13 @@ def product_search(
                 per_page=per_page,
                 pages_query=query if with_pages else "",
             )
-            if with_pages and result.pages is None:
-                result.pages = page_search(query)
-            return result
         except EngineError as exc:
             logger.warning("Search engine failed, the database answers: %s", exc)
-    result = database.product_search(
-        query=query, category=category, sort_by=sort_by, filters=filters
-    )
-    if with_pages:
+    if result is None:
+        result = database.product_search(
+            query=query, category=category, sort_by=sort_by, filters=filters
+        )
+    if with_pages and result.pages is None:  # not asked with the products, or failed there
         result.pages = page_search(query)
     return result
 
